@@ -1,0 +1,2 @@
+// Filled in by the envelope work: cores of this area.
+export {};

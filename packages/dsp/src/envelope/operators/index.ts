@@ -1,0 +1,2 @@
+// Filled in by the envelope work: RxJS operators of this area.
+export {};

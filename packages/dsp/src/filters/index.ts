@@ -1,0 +1,2 @@
+// Filled in by the filters work: cores of this area.
+export {};

@@ -1,0 +1,2 @@
+// Filled in by the imu work: cores of this area.
+export {};

@@ -1,0 +1,2 @@
+// Filled in by the imu work: RxJS operators of this area.
+export {};

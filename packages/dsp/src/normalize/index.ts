@@ -1,0 +1,2 @@
+// Filled in by the normalize work: cores of this area.
+export {};

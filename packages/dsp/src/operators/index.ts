@@ -1,0 +1,11 @@
+// Every RxJS operator of @sensorkit/dsp. Each area keeps its operators in <area>/operators/.
+export * from './chunk-operator.js';
+export * from './map-frames.js';
+export * from './frames.js';
+export * from '../filters/operators/index.js';
+export * from '../resample/operators/index.js';
+export * from '../envelope/operators/index.js';
+export * from '../stats/operators/index.js';
+export * from '../spectral/operators/index.js';
+export * from '../normalize/operators/index.js';
+export * from '../imu/operators/index.js';

@@ -1,0 +1,2 @@
+// Filled in by the resample work: cores of this area.
+export {};

@@ -1,0 +1,2 @@
+// Filled in by the spectral work: cores of this area.
+export {};

@@ -1,0 +1,2 @@
+// Filled in by the spectral work: RxJS operators of this area.
+export {};

@@ -1,0 +1,2 @@
+// Filled in by the stats work: cores of this area.
+export {};
