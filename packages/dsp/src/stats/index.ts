@@ -1,2 +1,2 @@
-// Filled in by the stats work: cores of this area.
-export {};
+// Time-domain statistics over frames: plan + allocation-free core.
+export * from './time-stats.js';

@@ -1,2 +1,2 @@
-// Filled in by the stats work: RxJS operators of this area.
-export {};
+// RxJS operators of the stats area.
+export * from './time-stats.js';
