@@ -1,2 +1,4 @@
-// Filled in by the resample work: cores of this area.
-export {};
+// Rational polyphase resampling (scipy.signal.resample_poly compatible): plan, streaming core, batch.
+export * from './kaiser-fir.js';
+export * from './resample-plan.js';
+export * from './resampler.js';

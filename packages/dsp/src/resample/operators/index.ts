@@ -1,2 +1,2 @@
-// Filled in by the resample work: RxJS operators of this area.
-export {};
+// RxJS operators of the resample area.
+export * from './resample.js';
