@@ -1,2 +1,5 @@
-// Filled in by the filters work: RxJS operators of this area.
-export {};
+// RxJS operators of the filters area: thin wrappers over the cores in ../.
+export * from './filter.js';
+export * from './fir.js';
+export * from './dc-block.js';
+export * from './pre-emphasis.js';

@@ -1,0 +1,67 @@
+import { ParameterError } from '../errors.js';
+import { describe } from '../plan.js';
+import { rejectUnknownOptions, requireBelowNyquist, requireInteger, requireOneOf, requirePositive } from '../validate.js';
+import { sosPlan, type SosPlan } from './sos.js';
+import { bilinear, butterworthPrototype, lowpassToBandpass, lowpassToBandstop, lowpassToHighpass, lowpassToLowpass, type Zpk } from './zpk.js';
+import { zpkToSos } from './zpk-to-sos.js';
+
+export const BUTTERWORTH_TYPES = ['lowpass', 'highpass', 'bandpass', 'bandstop'] as const;
+export type ButterworthType = (typeof BUTTERWORTH_TYPES)[number];
+
+export interface ButterworthOptions {
+  type: ButterworthType;
+  /** 1..12; bandpass and bandstop get 2 * order poles, as scipy.signal.butter */
+  order: number;
+  /** Hz */
+  sampleRate: number;
+  /** Hz, below Nyquist: one corner for lowpass/highpass, [low, high] band edges for bandpass/bandstop */
+  cutoff: number | readonly [number, number];
+}
+
+const BLOCK = 'butterworth';
+
+/**
+ * Designs a digital Butterworth filter as second-order sections, the same sections as
+ * `scipy.signal.butter(order, cutoff, type, fs=sampleRate, output='sos')`: analog prototype, corners
+ * prewarped for the bilinear transform, poles paired with their nearest zeros. Corners are -3 dB points.
+ * @example
+ * const plan = createButterworthPlan({ type: 'bandpass', order: 4, sampleRate: 1000, cutoff: [10, 200] });
+ * const filter = new SosFilter(plan); // plan.sectionCount === 4
+ * filter.process(samples, out);
+ */
+export function createButterworthPlan(options: ButterworthOptions): SosPlan<ButterworthOptions> {
+  rejectUnknownOptions(BLOCK, options, ['type', 'order', 'sampleRate', 'cutoff']);
+  const type = requireOneOf(BLOCK, 'type', options.type, BUTTERWORTH_TYPES);
+  const order = requireInteger(BLOCK, 'order', options.order, 1, 12);
+  const sampleRate = requirePositive(BLOCK, 'sampleRate', options.sampleRate);
+  const cutoff = checkCutoff(type, options.cutoff as unknown, sampleRate);
+  // Band edges normalized to Nyquist, then prewarped to the analog frequencies the bilinear transform
+  // (at fs = 2) maps back onto them.
+  const warp = (hz: number): number => 4 * Math.tan((Math.PI * ((2 * hz) / sampleRate)) / 2);
+  const prototype = butterworthPrototype(order);
+  let analog: Zpk;
+  if (typeof cutoff === 'number') {
+    analog = type === 'lowpass' ? lowpassToLowpass(prototype, warp(cutoff)) : lowpassToHighpass(prototype, warp(cutoff));
+  } else {
+    const low = warp(cutoff[0]);
+    const high = warp(cutoff[1]);
+    const centre = Math.sqrt(low * high);
+    analog = type === 'bandpass' ? lowpassToBandpass(prototype, centre, high - low) : lowpassToBandstop(prototype, centre, high - low);
+  }
+  const sections = zpkToSos(bilinear(analog, 2));
+  return sosPlan(describe(BLOCK, 1, { type, order, sampleRate, cutoff }), sampleRate, sections);
+}
+
+function checkCutoff(type: ButterworthType, cutoff: unknown, sampleRate: number): number | readonly [number, number] {
+  if (type === 'lowpass' || type === 'highpass') {
+    if (typeof cutoff !== 'number') throw new ParameterError(BLOCK, 'cutoff', cutoff, `one corner frequency in Hz for type "${type}"`);
+    return requireBelowNyquist(BLOCK, 'cutoff', cutoff, sampleRate);
+  }
+  if (!Array.isArray(cutoff) || cutoff.length !== 2) {
+    throw new ParameterError(BLOCK, 'cutoff', cutoff, `[low, high] band edges in Hz for type "${type}"`);
+  }
+  const low = requireBelowNyquist(BLOCK, 'cutoff[0]', cutoff[0], sampleRate);
+  const high = requireBelowNyquist(BLOCK, 'cutoff[1]', cutoff[1], sampleRate);
+  if (low >= high) throw new ParameterError(BLOCK, 'cutoff', cutoff, `low < high band edges, below Nyquist = ${sampleRate / 2} Hz`);
+  return Object.freeze([low, high] as const);
+}
