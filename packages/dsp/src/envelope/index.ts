@@ -1,2 +1,4 @@
-// Filled in by the envelope work: cores of this area.
-export {};
+// Envelope analysis: exact-length Hilbert transform (scipy.signal.hilbert), envelope, envelope spectrum.
+export * from './bluestein.js';
+export * from './hilbert.js';
+export * from './envelope-spectrum.js';

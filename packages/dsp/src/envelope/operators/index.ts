@@ -1,2 +1,3 @@
-// Filled in by the envelope work: RxJS operators of this area.
-export {};
+// RxJS operators of the envelope area.
+export * from './envelope.js';
+export * from './envelope-spectrum.js';
