@@ -2,6 +2,7 @@
 export * from './chunk-operator.js';
 export * from './map-frames.js';
 export * from './frames.js';
+export * from './channels.js';
 export * from './mfcc-frames.js';
 export * from './log-mel-frames.js';
 export * from './spectrogram-frames.js';
