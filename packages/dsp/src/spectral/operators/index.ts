@@ -1,2 +1,3 @@
-// Filled in by the spectral work: RxJS operators of this area.
-export {};
+// RxJS operators of the spectral area.
+export * from './spectral-features.js';
+export * from './spectral-flux.js';
