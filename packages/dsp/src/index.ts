@@ -17,6 +17,7 @@ export * from './log-mel.js';
 export * from './mfcc.js';
 export * from './deltas.js';
 export * from './presets.js';
+export * from './feature-set.js';
 export * from './filters/index.js';
 export * from './resample/index.js';
 export * from './envelope/index.js';

@@ -7,6 +7,7 @@ export * from './mfcc-frames.js';
 export * from './log-mel-frames.js';
 export * from './spectrogram-frames.js';
 export * from './deltas.js';
+export * from './feature-set-frames.js';
 export * from '../filters/operators/index.js';
 export * from '../resample/operators/index.js';
 export * from '../envelope/operators/index.js';
