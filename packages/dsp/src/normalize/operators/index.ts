@@ -1,2 +1,6 @@
-// Filled in by the normalize work: RxJS operators of this area.
-export {};
+// RxJS operators of the normalize area.
+export * from './frame-operator.js';
+export * from './normalize.js';
+export * from './fixed-normalize.js';
+export * from './smooth-frames.js';
+export * from './smooth-samples.js';
