@@ -3,9 +3,20 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Meyda from 'meyda';
+import meydaModule from 'meyda';
 import { createMfccPlan, mfcc } from '../src/index.js';
 import { formatRate, heapGrowth, measureRate, printTable } from './measure.js';
+
+/** The part of Meyda's singleton API the bench uses (its CommonJS build's types do not resolve under NodeNext). */
+interface MeydaLike {
+  bufferSize: number;
+  sampleRate: number;
+  melBands: number;
+  numberOfMFCCCoefficients: number;
+  windowingFunction: string;
+  extract(feature: string, signal: Float32Array): unknown;
+}
+const Meyda = ((meydaModule as unknown as { default?: MeydaLike }).default ?? meydaModule) as unknown as MeydaLike;
 
 /** The benchmark configuration shared by all three implementations (Meyda's fixed choices: 0..Nyquist, Hann). */
 const CONFIG = { sampleRate: 16000, frameLength: 512, fftSize: 512, bands: 40, coefficients: 10, fMin: 0, fMax: 8000 } as const;
