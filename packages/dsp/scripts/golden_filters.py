@@ -112,8 +112,13 @@ def filtfilt(x):
         cases.append({'sos': tolist(sos.ravel()), 'output': compact(signal.sosfiltfilt(sos, x))})
     # A section with b2 = a2 = 0 (first order) shortens the default pad, and the shortest legal signal.
     first = np.array([[0.2, 0.2, 0.0, 1.0, -0.6, 0.0]])
-    short = x[:10]
-    cases.append({'sos': tolist(first.ravel()), 'output': compact(signal.sosfiltfilt(first, short)), 'length': 10, 'padlen': 9})
+    short = x[:7]  # default padlen = 3 * (2 * 1 + 1 - 1) = 6
+    try:
+        signal.sosfiltfilt(first, x[:6])
+        raise AssertionError('scipy accepted a signal of padlen samples')
+    except ValueError:
+        pass
+    cases.append({'sos': tolist(first.ravel()), 'output': compact(signal.sosfiltfilt(first, short)), 'length': 7, 'padlen': 6})
     zi = signal.sosfilt_zi(signal.butter(3, [300.0, 3400.0], 'bandpass', fs=RATE, output='sos'))
     return {'signal': compact(x), 'sampleRate': RATE, 'cases': cases, 'bandpassZi': tolist(zi.ravel())}
 

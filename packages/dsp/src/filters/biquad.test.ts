@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { f32, loadGolden, maxRelativeError, snrDb } from '../../test/helpers.js';
 import { ParameterError } from '../errors.js';
 import { createBiquadPlan, type BiquadOptions, type BiquadType } from './biquad.js';
-import { frequencyResponse, magnitudeDb } from './frequency-response.js';
+import { frequencyResponse, responseMagnitudeDb } from './frequency-response.js';
 import { SosFilter } from './sos.js';
 
 interface Golden {
@@ -37,7 +37,7 @@ describe('biquad', () => {
   });
 
   it('has the gains the cookbook promises at DC, the corner/centre and Nyquist', () => {
-    const at = (options: BiquadOptions, f: number[]): number[] => Array.from(magnitudeDb(frequencyResponse(createBiquadPlan(options), f)));
+    const at = (options: BiquadOptions, f: number[]): number[] => Array.from(responseMagnitudeDb(frequencyResponse(createBiquadPlan(options), f)));
     const base = { sampleRate: 1000, frequency: 100 };
     const [lpDc, lpCorner] = at({ ...base, type: 'lowpass' }, [0, 100]);
     expect(lpDc).toBeCloseTo(0, 10);

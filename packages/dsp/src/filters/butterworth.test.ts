@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { f32, loadGolden, snrDb } from '../../test/helpers.js';
 import { ParameterError } from '../errors.js';
 import { createButterworthPlan, type ButterworthOptions, type ButterworthType } from './butterworth.js';
-import { magnitudeDb, frequencyResponse } from './frequency-response.js';
+import { responseMagnitudeDb, frequencyResponse } from './frequency-response.js';
 import { SosFilter } from './sos.js';
 
 interface Design {
@@ -66,7 +66,7 @@ describe('butterworth', () => {
     for (const [options, corners, sections] of cases) {
       const plan = createButterworthPlan(options);
       expect(plan.sectionCount).toBe(sections);
-      for (const db of magnitudeDb(frequencyResponse(plan, corners))) expect(db).toBeCloseTo(-10 * Math.log10(2), 9);
+      for (const db of responseMagnitudeDb(frequencyResponse(plan, corners))) expect(db).toBeCloseTo(-10 * Math.log10(2), 9);
     }
   });
 

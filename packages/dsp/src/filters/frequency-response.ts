@@ -14,7 +14,7 @@ export interface FrequencyResponse {
  * Butterworth; scipy `sosfreqz`) or FIR taps (scipy `freqz(taps, 1)`).
  * @example
  * const h = frequencyResponse(plan, [0, 50, 1000]);
- * magnitudeDb(h); // Float64Array of 20 log10 |H|
+ * responseMagnitudeDb(h); // Float64Array of 20 log10 |H|
  */
 export function frequencyResponse(plan: SosPlan | FirPlan, frequencies: ArrayLike<number>): FrequencyResponse {
   const f = Float64Array.from(frequencies);
@@ -56,16 +56,16 @@ function polynomialAt(c: Float64Array, offset: number, length: number, w: number
 }
 
 /** 20 log10 |H| in dB (-Infinity at an exact zero). */
-export function magnitudeDb(response: FrequencyResponse): Float64Array {
+export function responseMagnitudeDb(response: FrequencyResponse): Float64Array {
   return response.re.map((re, i) => 20 * Math.log10(Math.hypot(re, response.im[i]!)));
 }
 
 /** |H|, linear. */
-export function magnitude(response: FrequencyResponse): Float64Array {
+export function responseMagnitude(response: FrequencyResponse): Float64Array {
   return response.re.map((re, i) => Math.hypot(re, response.im[i]!));
 }
 
 /** arg H in radians, wrapped to (-pi, pi]. */
-export function phase(response: FrequencyResponse): Float64Array {
+export function responsePhase(response: FrequencyResponse): Float64Array {
   return response.re.map((re, i) => Math.atan2(response.im[i]!, re));
 }

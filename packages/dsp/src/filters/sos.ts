@@ -1,6 +1,6 @@
 import { ParameterError } from '../errors.js';
 import { describe, type Described, type PlanDescription } from '../plan.js';
-import { rejectUnknownOptions, requireInteger, requirePositive } from '../validate.js';
+import { rejectUnknownOptions, requirePositive } from '../validate.js';
 
 /**
  * A cascade of second-order sections, the one IIR representation every design here produces (a biquad
@@ -33,9 +33,10 @@ export function createSosPlan(options: SosOptions): SosPlan<{ sampleRate: number
   rejectUnknownOptions(BLOCK, options, ['sampleRate', 'sections']);
   const sampleRate = requirePositive(BLOCK, 'sampleRate', options.sampleRate);
   const raw = options.sections as unknown;
-  const length = typeof raw === 'object' && raw !== null && 'length' in raw ? (raw as ArrayLike<number>).length : NaN;
-  requireInteger(BLOCK, 'sections.length', length, 6, Number.MAX_SAFE_INTEGER, 'a non-empty multiple of 6: b0 b1 b2 a0 a1 a2 per section');
-  if (length % 6 !== 0) throw new ParameterError(BLOCK, 'sections.length', length, 'a non-empty multiple of 6: b0 b1 b2 a0 a1 a2 per section');
+  const length = typeof raw === 'object' && raw !== null && 'length' in raw ? (raw as ArrayLike<number>).length : undefined;
+  if (typeof length !== 'number' || length === 0 || length % 6 !== 0) {
+    throw new ParameterError(BLOCK, 'sections.length', length, 'a non-empty multiple of 6 (b0 b1 b2 a0 a1 a2 per section)');
+  }
   const sections = Float64Array.from(raw as ArrayLike<number>);
   for (let i = 0; i < sections.length; i++) {
     if (!Number.isFinite(sections[i])) throw new ParameterError(BLOCK, `sections[${i}]`, sections[i], 'a finite number');
