@@ -1,2 +1,3 @@
-// Filled in by the imu work: RxJS operators of this area.
-export {};
+// RxJS operators of the imu area.
+export * from './vector-magnitude.js';
+export * from './gravity-split.js';
