@@ -1,9 +1,11 @@
 """Running / fixed normalisation and one-pole smoothing references (numpy, scipy.signal.lfilter).
 
 Features drift in mean and scale so forgetting statistics differ visibly from cumulative ones.
-The exponential references are built with lfilter (not a copy of the TypeScript loop):
-  mean_t = a x_t + (1 - a) mean_{t-1}, mean_0 = x_0
-  var_t  = (1 - a) var_{t-1} + (1 - a) a d_t^2, d_t = x_t - mean_{t-1}, var_0 = 0
+The exponential statistics use the weight max(a, 1/n) for the n-th frame, which is exactly the
+cumulative statistics while 1/n >= a (n <= N0 = floor(1/a)); the references are numpy mean/var for
+those frames, then lfilter (not a copy of the TypeScript loop) started from that state:
+  mean_t = a x_t + (1 - a) mean_{t-1}
+  var_t  = (1 - a) var_{t-1} + (1 - a) a d_t^2, d_t = x_t - mean_{t-1}
 """
 import numpy as np
 from scipy.signal import lfilter
@@ -40,10 +42,13 @@ def make():
 
     # hop 160 at 16 kHz (10 ms between frames) with a 0.5 s time constant
     alpha = 1 - np.exp(-0.01 / 0.5)
-    mean = ema(xd, alpha)
-    d = np.zeros_like(xd)
-    d[1:] = xd[1:] - mean[:-1]
-    var = lfilter([(1 - alpha) * alpha], [1, -(1 - alpha)], d ** 2, axis=0)
+    n0 = int(np.floor(1 / alpha))
+    mean = cum_mean.copy()
+    var = cum_var.copy()
+    tail = xd[n0:]
+    mean[n0:] = lfilter([alpha], [1, -(1 - alpha)], tail, axis=0, zi=((1 - alpha) * cum_mean[n0 - 1:n0]))[0]
+    d = tail - mean[n0 - 1:-1]
+    var[n0:] = lfilter([(1 - alpha) * alpha], [1, -(1 - alpha)], d ** 2, axis=0, zi=((1 - alpha) * cum_var[n0 - 1:n0]))[0]
     exponential = (xd - mean) / np.sqrt(var + EPS)
 
     fixed_mean = np.linspace(-1, 2, size)
@@ -61,7 +66,7 @@ def make():
     return {'normalize': {
         'frames': frames, 'size': size, 'input': f32list(x),
         'cumulative': reflist(cumulative), 'cumulativeMean': reflist(cum_mean[-1]), 'cumulativeVar': reflist(cum_var[-1]),
-        'exponentialAlpha': float(alpha), 'exponential': reflist(exponential),
+        'exponentialAlpha': float(alpha), 'warmupFrames': n0, 'exponential': reflist(exponential),
         'fixedMean': fixed_mean.tolist(), 'fixedStd': fixed_std.tolist(), 'fixed': reflist(fixed),
         'smoothAlpha': smooth_alpha, 'framesSmoothed': reflist(frames_smoothed),
         'samples': f32list(s), 'sampleRate': 1000, 'sampleTimeConstant': 0.02, 'samplesSmoothed': reflist(samples_smoothed),

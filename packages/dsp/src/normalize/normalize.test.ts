@@ -19,6 +19,7 @@ interface Golden {
   cumulativeMean: number[];
   cumulativeVar: number[];
   exponentialAlpha: number;
+  warmupFrames: number;
   exponential: number[];
   fixedMean: number[];
   fixedStd: number[];
@@ -67,6 +68,10 @@ describe('running normalisation', () => {
     const streamed = await runFrames(frameStream(), normalize({ mode: 'exponential', timeConstant: 0.5 }));
     expect(snrDb(g.exponential, flat(streamed))).toBeGreaterThan(130);
     expect(streamed.map((f) => f.index)).toEqual(frameStream().map((f) => f.index));
+    // Warm-up: the first 1/alpha frames are normalised with the cumulative statistics, later ones forget.
+    const warm = g.warmupFrames * g.size;
+    expect(snrDb(g.cumulative.slice(0, warm), a.subarray(0, warm))).toBeGreaterThan(130);
+    expect(snrDb(g.cumulative.slice(warm), a.subarray(warm))).toBeLessThan(40);
   });
 
   it('operator equals the core, with independent state per subscription', async () => {

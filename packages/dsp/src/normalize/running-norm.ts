@@ -75,7 +75,8 @@ export function createRunningNormPlan(options: RunningNormOptions): RunningNormP
 /**
  * Running per-feature mean and variance (population), in double precision, and the normalisation with
  * them. Cumulative mode is Welford's update; exponential mode the West/Finch forgetting update
- * (mean += a d; var = (1 - a)(var + a d^2) with d = x - previous mean), started from the first frame.
+ * (mean += a d; var = (1 - a)(var + a d^2) with d = x - previous mean) with a = max(alpha, 1/n) for the
+ * n-th frame: cumulative statistics until about 1/alpha frames have been seen, forgetting after that.
  */
 export class RunningNormalizer {
   readonly mean: Float64Array;
@@ -119,7 +120,10 @@ export class RunningNormalizer {
       }
       return;
     }
-    const a = this.plan.alpha ?? 1 - Math.exp(-elapsed! / this.plan.timeConstant!);
+    // Warm-up: a weight of 1/n is exactly the cumulative (Welford) update, so until 1/n drops below
+    // alpha the statistics are plain averages; otherwise the first frames would be judged against a
+    // variance built from one or two differences scaled down by alpha.
+    const a = Math.max(this.plan.alpha ?? 1 - Math.exp(-elapsed! / this.plan.timeConstant!), 1 / this.count);
     for (let i = 0; i < n; i++) {
       const d = input[i]! - mean[i]!;
       mean[i] = mean[i]! + a * d;
