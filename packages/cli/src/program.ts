@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import type { CliIo } from './cli-io.js';
 import { featuresCommand } from './commands/features/index.js';
 import { infoCommand } from './commands/info.js';
 
@@ -6,13 +7,13 @@ import { infoCommand } from './commands/info.js';
  * The one `sensorkit` command line. Apps add their command groups here (kws, gesture, anomaly, ...), so
  * `sensorkit --help` always lists everything the kit can do.
  */
-export function createProgram(): Command {
+export function createProgram(io: CliIo): Command {
   const program = new Command('sensorkit')
     .description('sensorkit: DSP features and TinyML apps for sensor streams (audio, IMU, vibration)')
     .version('0.1.0')
     .showHelpAfterError('(add --help for usage)')
     .configureHelp({ sortSubcommands: false, showGlobalOptions: false });
-  program.addCommand(featuresCommand());
-  program.addCommand(infoCommand());
+  program.addCommand(featuresCommand(io));
+  program.addCommand(infoCommand(io));
   return program;
 }
