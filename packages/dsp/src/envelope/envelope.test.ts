@@ -1,12 +1,12 @@
 import { from, lastValueFrom, toArray } from 'rxjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { f32, loadGolden, maxRelativeError, snrDb } from '../../test/helpers.js';
 import type { Frame } from '../chunk.js';
 import { ParameterError } from '../errors.js';
 import { computeEnvelopeSpectrum, createEnvelopeSpectrumPlan } from './envelope-spectrum.js';
 import { analyticSignal, computeEnvelope, createHilbertPlan } from './hilbert.js';
 import { envelope } from './operators/envelope.js';
-import { envelopeSpectrum } from './operators/envelope-spectrum.js';
+import { envelopeSpectrum, type EnvelopeSpectrumFrame } from './operators/envelope-spectrum.js';
 import type { WindowType } from '../window.js';
 
 interface GoldenHilbert {
@@ -132,6 +132,11 @@ describe('envelope operators', () => {
     expect(spectra[0]!.data.length).toBe(513);
     expect(snrDb(g.spectrum, spectra[0]!.data)).toBeGreaterThan(120);
     expect(spectra[0]!.frequencies[19]).toBeCloseTo((19 * 2000) / 1024, 3);
+  });
+
+  it('type spectra as frames that carry their frequencies', () => {
+    expectTypeOf(envelopeSpectrum()).toEqualTypeOf<import('rxjs').OperatorFunction<Frame, EnvelopeSpectrumFrame>>();
+    expectTypeOf<EnvelopeSpectrumFrame['frequencies']>().toEqualTypeOf<Float32Array>();
   });
 
   it('turn NaN frames and length changes into error notifications', async () => {

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import type { OperatorFunction } from 'rxjs';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { concatSamples, f32, loadGolden, randomChunks, runOperator, snrDb } from '../../test/helpers.js';
+import type { SampleChunk } from '../chunk.js';
 import { ParameterError } from '../errors.js';
 import { resample } from './operators/resample.js';
 import { createResamplePlan, resampledLength } from './resample-plan.js';
@@ -109,6 +111,10 @@ describe('resample', () => {
     expect(first).toEqual(resampleSignal(plan, a));
     expect(second).toEqual(resampleSignal(plan, b));
     expect(out.find((c) => c.index >= 1000)!.index).toBe(1000);
+  });
+
+  it('types the operator as chunks in, chunks out', () => {
+    expectTypeOf(resample({ to: 16000 })).toEqualTypeOf<OperatorFunction<SampleChunk, SampleChunk>>();
   });
 
   it('rejects bad parameters with ParameterError before processing', () => {
