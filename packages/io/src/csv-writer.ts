@@ -117,7 +117,9 @@ export class CsvWriter {
     if (!this.columns && !this.closed) {
       this.setColumns(['index', 'time', ...Array.from(frame.data, (_, i) => `f${i}`)]);
     }
-    const cells: CsvCell[] = [frame.index, frame.index / frame.sampleRate];
+    // Time in double precision: float32 would lose milliseconds after a few hours of signal.
+    const seconds = String(Number((frame.index / frame.sampleRate).toPrecision(12)));
+    const cells: CsvCell[] = [frame.index, seconds];
     for (let i = 0; i < frame.data.length; i++) cells.push(frame.data[i]!);
     return this.writeRow(cells);
   }
