@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import { identity, map, pipe } from 'rxjs';
-import { createButterworthPlan, envelopeSpectrum, filter, frames, type Frame } from '@sensorkit/dsp';
+import { createButterworthPlan, envelopeSpectrum, frames, sosFilter, type Frame } from '@sensorkit/dsp';
 import { numberList, positiveInteger } from '../../parse.js';
 import type { BuiltBlock, FeatureBlock } from './block.js';
 import { addFramingOptions, framingSamples, nextPowerOfTwo } from './framing-options.js';
@@ -27,7 +27,7 @@ export const envelopeBlock: FeatureBlock = {
     return {
       sampleRate: context.inputRate,
       operator: pipe(
-        bandpass ? filter(bandpass) : identity,
+        bandpass ? sosFilter(bandpass) : identity,
         frames({ length, hop }),
         envelopeSpectrum({ fftSize, window: o.window as 'hann' }),
         // Fault frequencies of bearings sit well below 1 kHz: the rest of the envelope spectrum is noise to print.

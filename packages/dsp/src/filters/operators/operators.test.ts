@@ -5,7 +5,7 @@ import type { SampleChunk } from '../../chunk.js';
 import { createBiquadPlan } from '../biquad.js';
 import { createButterworthPlan } from '../butterworth.js';
 import { createFirPlan } from '../fir-design.js';
-import { dcBlock, filter, fir, preEmphasis } from './index.js';
+import { dcBlock, fir, preEmphasis, sosFilter } from './index.js';
 
 describe('filter operators', () => {
   const golden = loadGolden<{ signal: number[]; sampleRate: number }>('filters_biquad');
@@ -18,8 +18,8 @@ describe('filter operators', () => {
   });
 
   const operators: [string, () => OperatorFunction<SampleChunk, SampleChunk>][] = [
-    ['filter (Butterworth)', () => filter(createButterworthPlan({ type: 'bandstop', order: 4, sampleRate: fs, cutoff: [900, 1100] }))],
-    ['filter (biquad)', () => filter(createBiquadPlan({ type: 'peaking', sampleRate: fs, frequency: 440, q: 3, gainDb: -12 }))],
+    ['sosFilter (Butterworth)', () => sosFilter(createButterworthPlan({ type: 'bandstop', order: 4, sampleRate: fs, cutoff: [900, 1100] }))],
+    ['sosFilter (biquad)', () => sosFilter(createBiquadPlan({ type: 'peaking', sampleRate: fs, frequency: 440, q: 3, gainDb: -12 }))],
     ['fir', () => fir(createFirPlan({ type: 'highpass', numTaps: 41, sampleRate: fs, cutoff: 500 }))],
     ['dcBlock', () => dcBlock({ r: 0.99 })],
     ['preEmphasis', () => preEmphasis({ coefficient: 0.98 })],
@@ -51,7 +51,7 @@ describe('filter operators', () => {
   });
 
   it('two subscriptions never share filter state', async () => {
-    const op = filter(createButterworthPlan({ type: 'lowpass', order: 2, sampleRate: fs, cutoff: 300 }));
+    const op = sosFilter(createButterworthPlan({ type: 'lowpass', order: 2, sampleRate: fs, cutoff: 300 }));
     const a = await runOperator([wholeChunk(mono, fs)], op);
     const b = await runOperator([wholeChunk(mono, fs)], op);
     expect(b[0]!.samples).toEqual(a[0]!.samples);
@@ -60,8 +60,8 @@ describe('filter operators', () => {
   it('rejects a stream at a rate other than the design rate', async () => {
     const op = fir(createFirPlan({ type: 'lowpass', numTaps: 11, sampleRate: 100, cutoff: 10 }));
     await expect(runOperator([wholeChunk(mono, 200)], op)).rejects.toThrow(/fir: chunk sample rate 200 Hz; the filter was designed for 100 Hz/);
-    const sos = filter(createBiquadPlan({ type: 'lowpass', sampleRate: 100, frequency: 10 }));
-    await expect(runOperator([wholeChunk(mono, 16000)], sos)).rejects.toThrow(/filter: chunk sample rate 16000 Hz/);
+    const sos = sosFilter(createBiquadPlan({ type: 'lowpass', sampleRate: 100, frequency: 10 }));
+    await expect(runOperator([wholeChunk(mono, 16000)], sos)).rejects.toThrow(/sosFilter: chunk sample rate 16000 Hz/);
   });
 
   it('rejects bad options when the operator is built, before any data', () => {

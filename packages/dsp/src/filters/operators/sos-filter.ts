@@ -8,11 +8,11 @@ import { requireRate } from './require-rate.js';
  * Filters a sample stream through an SOS cascade (a biquad or Butterworth plan), each channel with its
  * own state. Output chunks keep index, rate and channel count; the input chunk is never modified.
  * @example
- * chunks$.pipe(filter(createButterworthPlan({ type: 'highpass', order: 2, sampleRate: 16000, cutoff: 80 })))
+ * chunks$.pipe(sosFilter(createButterworthPlan({ type: 'highpass', order: 2, sampleRate: 16000, cutoff: 80 })))
  */
-export function filter(plan: SosPlan): OperatorFunction<SampleChunk, SampleChunk> {
-  return chunkOperator<SampleChunk>('filter', (first) => {
-    requireRate('filter', first, plan.sampleRate);
+export function sosFilter(plan: SosPlan): OperatorFunction<SampleChunk, SampleChunk> {
+  return chunkOperator<SampleChunk>('sosFilter', (first) => {
+    requireRate('sosFilter', first, plan.sampleRate);
     const core = new SosFilter(plan, first.channels);
     return {
       push(chunk, emit) {
