@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { SampleChunk } from '@sensorkit/dsp';
 import { FormatError } from './errors.js';
+import { readAt } from './positioned-io.js';
 import { bytesPerSample, decodeSamples, type SampleEncoding } from './sample-codec.js';
 
 /** Where interleaved fixed-size sample frames lie in a file (the data chunk of a WAV, a whole raw file). */
@@ -15,20 +16,6 @@ export interface SampleBlockLayout {
   readonly start: number;
   /** number of frames to read */
   readonly frames: number;
-}
-
-/**
- * Reads up to `length` bytes at `position` into `buffer`, looping over short reads; fewer bytes only
- * at end of file. Returns the byte count read.
- */
-export async function readAt(fh: FileHandle, buffer: Uint8Array, length: number, position: number): Promise<number> {
-  let got = 0;
-  while (got < length) {
-    const { bytesRead } = await fh.read(buffer, got, length - got, position + got);
-    if (bytesRead === 0) break;
-    got += bytesRead;
-  }
-  return got;
 }
 
 /**

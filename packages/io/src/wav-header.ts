@@ -1,6 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { emitIoWarning, FormatError, type WarningHandler } from './errors.js';
-import { readAt } from './block-reader.js';
+import { readAt } from './positioned-io.js';
 import { parseWavFormat, type WavFormat } from './wav-format.js';
 
 /** A WAV file's format plus where its samples are, after the chunk walk and the size checks. */

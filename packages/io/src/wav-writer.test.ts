@@ -61,6 +61,26 @@ describe('WAV writer', () => {
     expect(statSync(path).size % 2).toBe(0);
   });
 
+  it.each(['pcm16', 'pcm24', 'float32'] as const)('%s: a file written in random pieces is byte-identical to one written whole', async (format) => {
+    const samples = gridSignal(format, 3 * 1000, 5);
+    await writeWav(tmp.path(`whole-${format}.wav`), { sampleRate: 1000, channels: 3, format, samples });
+    const wholeBytes = readFileSync(tmp.path(`whole-${format}.wav`));
+    for (const seed of [1, 2, 3]) {
+      const next = rng(seed);
+      const path = tmp.path(`pieces-${format}-${seed}.wav`);
+      const writer = WavWriter.create(path, { sampleRate: 1000, channels: 3, format });
+      const writes: Promise<void>[] = [];
+      for (let at = 0; at < 1000; ) {
+        const n = Math.min(1000 - at, Math.floor(next() * 120)); // empty pieces included
+        writes.push(writer.write(samples.subarray(at * 3, (at + n) * 3))); // not awaited: order must still hold
+        at += n;
+      }
+      await Promise.all(writes);
+      await writer.close();
+      expect(readFileSync(path).equals(wholeBytes)).toBe(true);
+    }
+  });
+
   it('float files carry a fact chunk with the frame count', async () => {
     const path = tmp.path('fact.wav');
     await writeWav(path, { sampleRate: 8000, channels: 2, format: 'float32', samples: new Float32Array(2 * 123) });

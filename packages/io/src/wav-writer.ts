@@ -10,6 +10,7 @@ import {
   type Described,
   type SampleChunk,
 } from '@sensorkit/dsp';
+import { writeFully } from './positioned-io.js';
 import { bytesPerSample, encodeSamples, WRITABLE_ENCODINGS, type WritableEncoding } from './sample-codec.js';
 import { buildWavHeader, type WavHeaderBytes } from './wav-header-bytes.js';
 
@@ -152,7 +153,15 @@ export class WavWriter {
     return this.result;
   }
 
-  private encode(input: SampleChunk | Float32Array): Uint8Array {
+  /**
+   * Throws, synchronously, the InputError that write() would reject `input` with (closed writer, wrong
+   * rate or channel count, ragged length, non-finite sample, 4 GiB limit), so a stream can stop at once.
+   */
+  check(input: SampleChunk | Float32Array): void {
+    this.validate(input);
+  }
+
+  private validate(input: SampleChunk | Float32Array): Float32Array {
     if (this.result) throw new InputError(BLOCK, `${this.path} is already closed`);
     const { channels, sampleRate, format } = this.plan;
     const samples = input instanceof Float32Array ? input : input.samples;
@@ -167,12 +176,17 @@ export class WavWriter {
     if (samples.length % channels !== 0) {
       throw new InputError(BLOCK, `${samples.length} samples are not a whole number of ${channels}-channel frames`, start);
     }
-    assertFinite(BLOCK, samples, start, channels);
-    const bytes = new Uint8Array(samples.length * bytesPerSample(format));
-    if (this.dataBytes + bytes.length > MAX_DATA_BYTES) {
+    if (this.dataBytes + samples.length * bytesPerSample(format) > MAX_DATA_BYTES) {
       throw new InputError(BLOCK, `${this.path} would exceed the 4 GiB limit of a RIFF WAV file (RF64 is not supported)`, start);
     }
-    this.clipped += encodeSamples(format, samples, new DataView(bytes.buffer), 0);
+    assertFinite(BLOCK, samples, start, channels);
+    return samples;
+  }
+
+  private encode(input: SampleChunk | Float32Array): Uint8Array {
+    const samples = this.validate(input);
+    const bytes = new Uint8Array(samples.length * bytesPerSample(this.plan.format));
+    this.clipped += encodeSamples(this.plan.format, samples, new DataView(bytes.buffer), 0);
     return bytes;
   }
 
@@ -236,12 +250,4 @@ export async function writeWav(path: string, data: WavWriteOptions & { samples: 
     await writer.close();
   }
   return writer.close();
-}
-
-async function writeFully(fh: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
-  let done = 0;
-  while (done < bytes.length) {
-    const { bytesWritten } = await fh.write(bytes, done, bytes.length - done, position + done);
-    done += bytesWritten;
-  }
 }

@@ -36,6 +36,8 @@ export function wavSink(path: string, options: WavSinkOptions = {}): (source: Ob
           if (failed) return;
           try {
             writer ??= WavWriter.create(path, { ...options, sampleRate: chunk.sampleRate, channels: chunk.channels });
+            // Checked here, synchronously, so a synchronous source cannot push more chunks past a bad one.
+            writer.check(chunk);
           } catch (err) {
             return fail(err);
           }
@@ -47,7 +49,10 @@ export function wavSink(path: string, options: WavSinkOptions = {}): (source: Ob
           if (!writer) {
             return fail(new InputError('wav-writer', `${path}: the stream ended without chunks; give sampleRate and channels to write an empty file`));
           }
-          writer.close().then(resolve, fail);
+          // A write that fails on disk sets `failed` before close() settles: then fail() rejects instead.
+          writer.close().then((result) => {
+            if (!failed) resolve(result);
+          }, fail);
         },
       });
       if (failed) subscription.unsubscribe();
