@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { createRandom } from '@sensorkit/dsp';
 import { writeWav } from '@sensorkit/io';
 import { runCli } from '@sensorkit/cli';
 
@@ -19,9 +20,7 @@ const BPFO_HZ = 107.4; // outer-race fault frequency of a 9-ball bearing at ~180
 const RESONANCE_HZ = 3000;
 
 function simulateBearing(seed = 7): Float32Array {
-  let s = seed >>> 0;
-  const uniform = (): number => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
-  const gauss = (): number => Math.sqrt(-2 * Math.log(uniform() + 1e-12)) * Math.cos(2 * Math.PI * uniform());
+  const { gaussian: gauss } = createRandom(seed);
   const n = RATE * SECONDS;
   const x = new Float32Array(n);
   for (let i = 0; i < n; i++) {

@@ -6,6 +6,7 @@ export * from './errors.js';
 export * from './validate.js';
 export * from './chunk.js';
 export * from './plan.js';
+export * from './random.js';
 export * from './window.js';
 export * from './framing.js';
 export * from './fft.js';

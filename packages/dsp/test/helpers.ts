@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { from, lastValueFrom, toArray, type Observable, type OperatorFunction } from 'rxjs';
 import type { SampleChunk } from '../src/chunk.js';
+import { createRandom } from '../src/random.js';
 
 const goldenDir = fileURLToPath(new URL('./golden/', import.meta.url));
 
@@ -35,16 +36,9 @@ export function maxRelativeError(reference: ArrayLike<number>, actual: ArrayLike
   return worst;
 }
 
-/** Deterministic PRNG (mulberry32) so chunkings and test signals repeat run after run. */
+/** Deterministic uniform PRNG so chunkings and test signals repeat run after run. */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRandom(seed).uniform;
 }
 
 /** Splits interleaved samples into chunks of random sizes (1..maxFrames frames each), indices continuous. */

@@ -1,6 +1,6 @@
-import { ParameterError } from '../errors.js';
+import { checkCutoff } from './cutoff.js';
 import { describe } from '../plan.js';
-import { rejectUnknownOptions, requireBelowNyquist, requireInteger, requireOneOf, requirePositive } from '../validate.js';
+import { rejectUnknownOptions, requireInteger, requireOneOf, requirePositive } from '../validate.js';
 import { sosPlan, type SosPlan } from './sos.js';
 import { bilinear, butterworthPrototype, lowpassToBandpass, lowpassToBandstop, lowpassToHighpass, lowpassToLowpass, type Zpk } from './zpk.js';
 import { zpkToSos } from './zpk-to-sos.js';
@@ -34,7 +34,7 @@ export function createButterworthPlan(options: ButterworthOptions): SosPlan<Butt
   const type = requireOneOf(BLOCK, 'type', options.type, BUTTERWORTH_TYPES);
   const order = requireInteger(BLOCK, 'order', options.order, 1, 12);
   const sampleRate = requirePositive(BLOCK, 'sampleRate', options.sampleRate);
-  const cutoff = checkCutoff(type, options.cutoff as unknown, sampleRate);
+  const cutoff = checkCutoff(BLOCK, type, options.cutoff as unknown, sampleRate);
   // Band edges normalized to Nyquist, then prewarped to the analog frequencies the bilinear transform
   // (at fs = 2) maps back onto them.
   const warp = (hz: number): number => 4 * Math.tan((Math.PI * ((2 * hz) / sampleRate)) / 2);
@@ -50,18 +50,4 @@ export function createButterworthPlan(options: ButterworthOptions): SosPlan<Butt
   }
   const sections = zpkToSos(bilinear(analog, 2));
   return sosPlan(describe(BLOCK, 1, { type, order, sampleRate, cutoff }), sampleRate, sections);
-}
-
-function checkCutoff(type: ButterworthType, cutoff: unknown, sampleRate: number): number | readonly [number, number] {
-  if (type === 'lowpass' || type === 'highpass') {
-    if (typeof cutoff !== 'number') throw new ParameterError(BLOCK, 'cutoff', cutoff, `one corner frequency in Hz for type "${type}"`);
-    return requireBelowNyquist(BLOCK, 'cutoff', cutoff, sampleRate);
-  }
-  if (!Array.isArray(cutoff) || cutoff.length !== 2) {
-    throw new ParameterError(BLOCK, 'cutoff', cutoff, `[low, high] band edges in Hz for type "${type}"`);
-  }
-  const low = requireBelowNyquist(BLOCK, 'cutoff[0]', cutoff[0], sampleRate);
-  const high = requireBelowNyquist(BLOCK, 'cutoff[1]', cutoff[1], sampleRate);
-  if (low >= high) throw new ParameterError(BLOCK, 'cutoff', cutoff, `low < high band edges, below Nyquist = ${sampleRate / 2} Hz`);
-  return Object.freeze([low, high] as const);
 }

@@ -1,6 +1,7 @@
 import { ParameterError } from '../errors.js';
+import { checkCutoff } from './cutoff.js';
 import { describe, type Described } from '../plan.js';
-import { rejectUnknownOptions, requireBelowNyquist, requireBoolean, requireInteger, requireOneOf, requirePositive } from '../validate.js';
+import { rejectUnknownOptions, requireBoolean, requireInteger, requireOneOf, requirePositive } from '../validate.js';
 import { WINDOW_TYPES, windowCoefficients, type WindowType } from '../window.js';
 
 export const FIR_TYPES = ['lowpass', 'highpass', 'bandpass', 'bandstop'] as const;
@@ -41,7 +42,7 @@ export function createFirPlan(options: FirOptions): FirPlan {
   const type = requireOneOf(BLOCK, 'type', options.type, FIR_TYPES);
   const numTaps = requireInteger(BLOCK, 'numTaps', options.numTaps, 1, 65536);
   const sampleRate = requirePositive(BLOCK, 'sampleRate', options.sampleRate);
-  const cutoff = checkCutoff(type, options.cutoff as unknown, sampleRate);
+  const cutoff = checkCutoff(BLOCK, type, options.cutoff as unknown, sampleRate);
   const window = requireOneOf(BLOCK, 'window', options.window ?? 'hamming', WINDOW_TYPES);
   const scale = requireBoolean(BLOCK, 'scale', options.scale ?? true);
   if ((type === 'highpass' || type === 'bandstop') && numTaps % 2 === 0) {
@@ -83,18 +84,4 @@ function windowedSinc(numTaps: number, bands: readonly [number, number][], windo
     for (let n = 0; n < numTaps; n++) h[n] = h[n]! / gain;
   }
   return h;
-}
-
-function checkCutoff(type: FirType, cutoff: unknown, sampleRate: number): number | readonly [number, number] {
-  if (type === 'lowpass' || type === 'highpass') {
-    if (typeof cutoff !== 'number') throw new ParameterError(BLOCK, 'cutoff', cutoff, `one edge frequency in Hz for type "${type}"`);
-    return requireBelowNyquist(BLOCK, 'cutoff', cutoff, sampleRate);
-  }
-  if (!Array.isArray(cutoff) || cutoff.length !== 2) {
-    throw new ParameterError(BLOCK, 'cutoff', cutoff, `[low, high] band edges in Hz for type "${type}"`);
-  }
-  const low = requireBelowNyquist(BLOCK, 'cutoff[0]', cutoff[0], sampleRate);
-  const high = requireBelowNyquist(BLOCK, 'cutoff[1]', cutoff[1], sampleRate);
-  if (low >= high) throw new ParameterError(BLOCK, 'cutoff', cutoff, `low < high band edges, below Nyquist = ${sampleRate / 2} Hz`);
-  return Object.freeze([low, high] as const);
 }
