@@ -1,6 +1,7 @@
 // Every RxJS operator of @sensorkit/dsp. Each area keeps its operators in <area>/operators/.
 export * from './chunk-operator.js';
 export * from './map-frames.js';
+export * from './frame-operator.js';
 export * from './frames.js';
 export * from './channels.js';
 export * from './mfcc-frames.js';

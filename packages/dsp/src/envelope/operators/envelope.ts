@@ -1,7 +1,7 @@
 import type { OperatorFunction } from 'rxjs';
 import type { Frame } from '../../chunk.js';
 import { InputError } from '../../errors.js';
-import { frameOperator } from '../../normalize/operators/frame-operator.js';
+import { frameOperator } from '../../operators/frame-operator.js';
 import { computeEnvelope, createHilbertPlan } from '../hilbert.js';
 
 /**

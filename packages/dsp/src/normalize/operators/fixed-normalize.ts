@@ -2,7 +2,7 @@ import type { OperatorFunction } from 'rxjs';
 import type { Frame } from '../../chunk.js';
 import { InputError } from '../../errors.js';
 import { applyFixedNorm, createFixedNormPlan, type FixedNormOptions, type FixedNormPlan } from '../fixed-norm.js';
-import { frameOperator } from './frame-operator.js';
+import { frameOperator } from '../../operators/frame-operator.js';
 
 /**
  * Normalises every frame with frozen statistics: (x - mean) / std per element, as the model was trained.

@@ -1,7 +1,7 @@
 import type { OperatorFunction } from 'rxjs';
 import type { Frame } from '../../chunk.js';
 import { createRunningNormPlan, RunningNormalizer, type RunningNormOptions } from '../running-norm.js';
-import { frameOperator } from './frame-operator.js';
+import { frameOperator } from '../../operators/frame-operator.js';
 
 export type NormalizeOptions = Omit<RunningNormOptions, 'size'>;
 

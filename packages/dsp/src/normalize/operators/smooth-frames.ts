@@ -1,7 +1,7 @@
 import type { OperatorFunction } from 'rxjs';
 import type { Frame } from '../../chunk.js';
 import { createSmoothingPlan, OnePoleSmoother, type SmoothingOptions } from '../smoothing.js';
-import { frameOperator } from './frame-operator.js';
+import { frameOperator } from '../../operators/frame-operator.js';
 
 /**
  * One-pole smoothing of each element of a frame stream (e.g. class scores or a spectrum). With a

@@ -1,6 +1,6 @@
 import { defer, map, type OperatorFunction } from 'rxjs';
-import type { Frame } from '../../chunk.js';
-import { InputError } from '../../errors.js';
+import type { Frame } from '../chunk.js';
+import { InputError } from '../errors.js';
 
 /** Throws an InputError naming the frame (by its sample index) and the position of its first non-finite value. */
 export function assertFiniteFrame(block: string, frame: Frame): void {
