@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRandom } from '@sensorkit/dsp';
 
 /** Folder of the committed fixtures (made by scripts/make_fixtures.py). */
 export const fixturesDir = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -12,16 +13,9 @@ export function scratchDir(): { dir: string; path(name: string): string; cleanup
   return { dir, path: (name) => join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Deterministic PRNG (mulberry32) so generated signals and chunkings repeat run after run. */
+/** Deterministic uniform PRNG so generated signals and chunkings repeat run after run. */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRandom(seed).uniform;
 }
 
 /** Collects an async iterable. */
