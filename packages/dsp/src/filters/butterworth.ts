@@ -1,12 +1,12 @@
-import { checkCutoff } from './cutoff.js';
+import { checkCutoff, FILTER_BANDS, type FilterBand } from './cutoff.js';
 import { describe } from '../plan.js';
 import { rejectUnknownOptions, requireInteger, requireOneOf, requirePositive } from '../validate.js';
 import { sosPlan, type SosPlan } from './sos.js';
 import { bilinear, butterworthPrototype, lowpassToBandpass, lowpassToBandstop, lowpassToHighpass, lowpassToLowpass, type Zpk } from './zpk.js';
 import { zpkToSos } from './zpk-to-sos.js';
 
-export const BUTTERWORTH_TYPES = ['lowpass', 'highpass', 'bandpass', 'bandstop'] as const;
-export type ButterworthType = (typeof BUTTERWORTH_TYPES)[number];
+export const BUTTERWORTH_TYPES = FILTER_BANDS;
+export type ButterworthType = FilterBand;
 
 export interface ButterworthOptions {
   type: ButterworthType;

@@ -1,8 +1,9 @@
 import { ParameterError } from '../errors.js';
 import { requireBelowNyquist } from '../validate.js';
 
-/** Filter shapes by how many edge frequencies they take. */
-export type FilterBand = 'lowpass' | 'highpass' | 'bandpass' | 'bandstop';
+/** The four band shapes every filter designer offers (one edge for low/highpass, two for band-pass/stop). */
+export const FILTER_BANDS = ['lowpass', 'highpass', 'bandpass', 'bandstop'] as const;
+export type FilterBand = (typeof FILTER_BANDS)[number];
 
 /**
  * Checks a filter design's cutoff: one frequency for lowpass/highpass, `[low, high]` for bandpass/bandstop,

@@ -1,11 +1,11 @@
 import { ParameterError } from '../errors.js';
-import { checkCutoff } from './cutoff.js';
+import { checkCutoff, FILTER_BANDS, type FilterBand } from './cutoff.js';
 import { describe, type Described } from '../plan.js';
 import { rejectUnknownOptions, requireBoolean, requireInteger, requireOneOf, requirePositive } from '../validate.js';
 import { WINDOW_TYPES, windowCoefficients, type WindowType } from '../window.js';
 
-export const FIR_TYPES = ['lowpass', 'highpass', 'bandpass', 'bandstop'] as const;
-export type FirType = (typeof FIR_TYPES)[number];
+export const FIR_TYPES = FILTER_BANDS;
+export type FirType = FilterBand;
 
 export interface FirOptions {
   type: FirType;

@@ -1,4 +1,5 @@
 // Filters: designs (RBJ biquad, Butterworth, windowed-sinc FIR) and the streaming cores that run them.
+export * from './cutoff.js';
 export * from './sos.js';
 export * from './biquad.js';
 export * from './butterworth.js';
