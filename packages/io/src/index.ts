@@ -19,3 +19,6 @@ export * from './csv-writer.js';
 export * from './raw-reader.js';
 export * from './open-signal.js';
 export * from './operators/index.js';
+export * from './live/index.js';
+export * from './serial/index.js';
+export * from './dataset/index.js';

@@ -1,0 +1,2 @@
+// Serial boards: line protocol parsing, rate/axes detection, the reconnecting source, port listing.
+export {};
