@@ -3,7 +3,7 @@ import { identity, map, pipe } from 'rxjs';
 import { createButterworthPlan, envelopeSpectrum, frames, sosFilter, type Frame } from '@sensorkit/dsp';
 import { numberList, positiveInteger } from '../../parse.js';
 import type { BuiltBlock, FeatureBlock } from './block.js';
-import { addFramingOptions, framingSamples, nextPowerOfTwo } from './framing-options.js';
+import { addFramingOptions, addSpectrumOptions, framingSamples, nextPowerOfTwo } from './framing-options.js';
 
 export const envelopeBlock: FeatureBlock = {
   name: 'envelope',
@@ -12,9 +12,9 @@ export const envelopeBlock: FeatureBlock = {
     addFramingOptions(command, { length: { samples: 8192 }, hop: { samples: 4096 } });
     command
       .addOption(new Option('--band <lo,hi>', 'Butterworth band-pass around the structural resonance before the envelope, in Hz').argParser(numberList))
-      .addOption(new Option('--band-order <n>', 'Butterworth order of that band-pass (2n poles)').argParser(positiveInteger).default(4))
-      .addOption(new Option('--fft-size <n>', 'FFT size of the envelope spectrum, a power of two >= frame length').argParser(positiveInteger).default(undefined, 'next power of two >= frame length'))
-      .addOption(new Option('--window <type>', 'window on the envelope').choices(['hann', 'hamming', 'blackman', 'rectangular']).default('hann'))
+      .addOption(new Option('--band-order <n>', 'Butterworth order of that band-pass (2n poles)').argParser(positiveInteger).default(4));
+    addSpectrumOptions(command, 'envelope');
+    command
       .addOption(new Option('--max-hz <hz>', 'only output envelope-spectrum bins up to this frequency').argParser(Number).default(1000));
   },
   build(context): BuiltBlock {

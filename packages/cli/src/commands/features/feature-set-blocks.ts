@@ -3,7 +3,7 @@ import { pipe } from 'rxjs';
 import { createFeatureSetPlan, featureSetFrames, frames, SPECTRAL_FEATURES, TIME_STATS, type SpectralFeature, type TimeStat } from '@sensorkit/dsp';
 import { numberList, positiveInteger } from '../../parse.js';
 import type { BlockContext, BuiltBlock, FeatureBlock } from './block.js';
-import { addFramingOptions, framingSamples, nextPowerOfTwo } from './framing-options.js';
+import { addFramingOptions, addSpectrumOptions, framingSamples, nextPowerOfTwo } from './framing-options.js';
 
 function listOf<T extends string>(allowed: readonly T[], what: string): (value: string) => T[] {
   return (value) => {
@@ -31,9 +31,8 @@ export const spectralBlock: FeatureBlock = {
   summary: 'spectral shape features per frame: centroid, spread, flatness, rolloff, flux, band powers, peaks, ...',
   configure(command) {
     addFramingOptions(command, { length: { samples: 1024 }, hop: { samples: 512 } });
+    addSpectrumOptions(command);
     command
-      .addOption(new Option('--fft-size <n>', 'FFT size in samples, a power of two >= frame length').argParser(positiveInteger).default(undefined, 'next power of two >= frame length'))
-      .addOption(new Option('--window <type>', 'analysis window').choices(['hann', 'hamming', 'blackman', 'rectangular']).default('hann'))
       .addOption(
         new Option('--features <list>', `comma-separated, from: ${SPECTRAL_FEATURES.join(', ')}`)
           .argParser(listOf(SPECTRAL_FEATURES, 'spectral feature'))

@@ -3,16 +3,16 @@ import { pipe } from 'rxjs';
 import { FEATURE_PRESETS, frames, getFeaturePreset, logMelFrames, mfccFrames, createMfccPlan, type MfccOptions } from '@sensorkit/dsp';
 import { finiteNumber, nonNegativeNumber, positiveInteger } from '../../parse.js';
 import type { BlockContext, BuiltBlock, FeatureBlock } from './block.js';
-import { addFramingOptions, framingSamples, nextPowerOfTwo } from './framing-options.js';
+import { addFramingOptions, addSpectrumOptions, framingSamples, nextPowerOfTwo } from './framing-options.js';
 import { preEmphasisStage } from './pre-emphasis-stage.js';
 
 /** Options shared by `mfcc` and `logmel`: the mel front end. */
 function addMelOptions(command: Command): void {
   addFramingOptions(command, { length: { seconds: 0.025 }, hop: { seconds: 0.01 } });
   command
-    .addOption(new Option('--preset <name>', 'a named front end; explicit flags override its values').choices(Object.keys(FEATURE_PRESETS)))
-    .addOption(new Option('--fft-size <n>', 'FFT size in samples, a power of two >= frame length').argParser(positiveInteger).default(undefined, 'next power of two >= frame length'))
-    .addOption(new Option('--window <type>', 'analysis window').choices(['hann', 'hamming', 'blackman', 'rectangular']).default('hann'))
+    .addOption(new Option('--preset <name>', 'a named front end; explicit flags override its values').choices(Object.keys(FEATURE_PRESETS)));
+  addSpectrumOptions(command);
+  command
     .addOption(new Option('--spectrum <kind>', 'spectrum under the filterbank').choices(['power', 'magnitude']).default('power'))
     .addOption(new Option('--bands <n>', 'number of mel bands').argParser(positiveInteger).default(40))
     .addOption(new Option('--fmin <hz>', 'lower edge of the filterbank in Hz').argParser(nonNegativeNumber).default(0))

@@ -1,17 +1,15 @@
 import { Option } from 'commander';
 import { createSpectrogramPlan, spectrogramFrames } from '@sensorkit/dsp';
-import { positiveInteger } from '../../parse.js';
 import type { BuiltBlock, FeatureBlock } from './block.js';
-import { addFramingOptions, framingSamples, nextPowerOfTwo } from './framing-options.js';
+import { addFramingOptions, addSpectrumOptions, framingSamples, nextPowerOfTwo } from './framing-options.js';
 
 export const spectrogramBlock: FeatureBlock = {
   name: 'spectrogram',
   summary: 'short-time power, magnitude or dB spectrum per frame (bins 0..Nyquist)',
   configure(command) {
     addFramingOptions(command, { length: { samples: 512 }, hop: { samples: 256 } });
+    addSpectrumOptions(command);
     command
-      .addOption(new Option('--fft-size <n>', 'FFT size in samples, a power of two >= frame length').argParser(positiveInteger).default(undefined, 'next power of two >= frame length'))
-      .addOption(new Option('--window <type>', 'analysis window').choices(['hann', 'hamming', 'blackman', 'rectangular']).default('hann'))
       .addOption(new Option('--scale <scale>', 'power |X|^2, magnitude |X|, or db (10 log10 power)').choices(['power', 'magnitude', 'db']).default('db'));
   },
   build(context): BuiltBlock {
