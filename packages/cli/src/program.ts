@@ -2,6 +2,9 @@ import { Command } from 'commander';
 import type { CliIo } from './cli-io.js';
 import { featuresCommand } from './commands/features/index.js';
 import { infoCommand } from './commands/info.js';
+import { monitorCommand } from './commands/monitor/index.js';
+import { portsCommand } from './commands/ports.js';
+import { recordCommand } from './commands/record/index.js';
 
 /**
  * The one `sensorkit` command line. Apps add their command groups here (kws, gesture, anomaly, ...), so
@@ -15,5 +18,8 @@ export function createProgram(io: CliIo): Command {
     .configureHelp({ sortSubcommands: false, showGlobalOptions: false });
   program.addCommand(featuresCommand(io));
   program.addCommand(infoCommand(io));
+  program.addCommand(monitorCommand(io));
+  program.addCommand(recordCommand(io));
+  program.addCommand(portsCommand(io));
   return program;
 }
