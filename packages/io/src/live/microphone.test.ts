@@ -65,7 +65,7 @@ async function gone(pid: number, withinMs = 3000): Promise<boolean> {
   return isGone(pid);
 }
 
-const pidOf = (events: readonly SourceEvent[]): number => Number(/pid (\d+)/.exec(events.find((e) => e.kind === 'connected')!.message)![1]);
+const pidOf = (events: readonly SourceEvent[]): number => Number(/\(pid (\d+)\)/.exec(events.map((e) => e.message).join('\n'))![1]);
 const writeForever = `setInterval(() => process.stdout.write(Buffer.alloc(640)), 5)`;
 
 describe('openMicrophone with an injected command', () => {
@@ -81,8 +81,9 @@ describe('openMicrophone with an injected command', () => {
     expect(chunks.map((c) => c.index)).toEqual(Array.from({ length: 17 }, (_, k) => k * 1000));
     expect(chunks.map((c) => c.samples.length)).toEqual([...Array<number>(16).fill(1000), 123]);
     expect(chunks.every((c) => c.sampleRate === 16000 && c.channels === 1)).toBe(true);
-    expect(events.map((e) => e.kind)).toEqual(['connected', 'info']);
-    expect(events[1]!.message).toBe('microphone: sox ended after 32246 bytes');
+    expect(events.map((e) => e.kind)).toEqual(['info', 'connected', 'info']);
+    expect(events[0]!.message).toMatch(/^microphone: started sox for 16000 Hz, 1 channel, s16le \(pid \d+\)$/);
+    expect(events[2]).toEqual({ kind: 'info', at: 16123, message: 'microphone: sox ended after 32246 bytes' });
   });
 
   it('keeps stereo frames interleaved (the committed 16-bit stereo fixture)', async () => {

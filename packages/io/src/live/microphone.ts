@@ -105,9 +105,11 @@ function startCapture(plan: MicrophonePlan, sink: LiveSink): LiveStop {
     spawned(pid) {
       armStall();
       const ch = plan.channels === 1 ? '1 channel' : `${plan.channels} channels`;
-      sink.event({ kind: 'connected', message: `microphone: ${tool} capturing ${plan.sampleRate} Hz, ${ch}, s16le (pid ${pid})` });
+      sink.info(`microphone: started ${tool} for ${plan.sampleRate} Hz, ${ch}, s16le (pid ${pid})`);
     },
     data(data) {
+      // Connected means audio flows: a tool can start and still find no device.
+      if (bytes === 0) sink.event({ kind: 'connected', message: `microphone: ${tool} is delivering audio` });
       bytes += data.length;
       armStall();
       for (const chunk of chunker.push(data)) sink.chunk(chunk);
