@@ -1,11 +1,13 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { PassThrough } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSignalPlan, generateSignal, loadDataset, parseSignalSpec } from '@sensorkit/io';
 import { cli } from '../run-cli.js';
 import { formatProgressBar } from '../../src/commands/record/progress.js';
-import { choosePromptMode, isCi } from '../../src/commands/record/prompt.js';
+import { choosePromptMode, countdownPrompt, enterPrompt, isCi } from '../../src/commands/record/prompt.js';
+import { ProgressReporter } from '../../src/commands/record/progress.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -35,7 +37,7 @@ describe('sensorkit record', () => {
       'tone 3/3: saved tone/tone.3.wav (0.25 s, 2000 readings)',
       '',
     ]);
-    expect(run.stdout).toBe(`recorded 3 samples of 'tone' (0.75 s) from generator:${SPEC} into ${out}\ndataset 'kws' (kws): 3 samples: tone 3\n`);
+    expect(run.stdout).toBe(`recorded 3 samples of 'tone' (0.75 s) from generator:${SPEC} into ${out}\ndataset 'kws': 3 samples: tone 3\n`);
 
     const data = await loadDataset(out);
     expect(data.labels).toEqual(['tone']);
@@ -116,6 +118,45 @@ describe('sensorkit record', () => {
     expect(choosePromptMode({ yes: false, ci: false, stdinIsTty: false })).toBe('countdown');
     expect(formatProgressBar({ label: 'punch', number: 3, count: 10, seconds: 0.6, length: 1, done: 2 }, 10)).toBe('punch 3/10 [██████░░░░] 0.60/1.00 s');
     expect(formatProgressBar({ label: 'x', number: 1, count: 1, seconds: 2, length: 1, done: 0 }, 4)).toBe('x 1/1 [████] 2.00/1.00 s');
+  });
+
+  it('prompts: Enter on a terminal (failing if stdin closes), a 3-2-1 countdown otherwise', async () => {
+    const text = (stream: PassThrough): string => String(stream.read() ?? '');
+    const input = new PassThrough();
+    const err = new PassThrough();
+    const enter = enterPrompt(input, err);
+    const first = enter.ask({ label: 'punch', number: 3, count: 10 });
+    input.write('\n');
+    await first;
+    expect(text(err)).toBe("Recording 'punch' 3/10: press Enter to start (Ctrl-C to stop) ");
+    const second = enter.ask({ label: 'punch', number: 4, count: 10 });
+    input.end();
+    await expect(second).rejects.toThrow('standard input closed while waiting for Enter; use --yes to record without prompts');
+    expect(text(err)).toContain("'punch' 4/10: press Enter");
+    enter.close();
+
+    const countdown = countdownPrompt(err, new AbortController().signal, 3, 1);
+    await countdown.ask({ label: 'idle', number: 1, count: 2 });
+    expect(text(err)).toBe("Recording 'idle' 1/2 in 3 2 1 - go\n");
+    const aborted = new AbortController();
+    const cut = countdownPrompt(err, aborted.signal, 3, 60_000).ask({ label: 'idle', number: 2, count: 2 });
+    aborted.abort();
+    await expect(cut).rejects.toThrow(/abort/i);
+  });
+
+  it('redraws the progress bar with \\r on a terminal and prints only saved lines otherwise', () => {
+    const entry = { file: 'a/a.1.csv', label: 'a', sampleRate: 100, channels: 1, axes: ['x'], units: ['g'], source: 's', recordedAt: '', frames: 100, durationSeconds: 1, badLines: 2, gapSamples: 5 };
+    const p = { label: 'a', number: 1, count: 2, seconds: 0.5, length: 1, done: 0 };
+    const tty = new PassThrough();
+    const onTty = new ProgressReporter(tty, true);
+    onTty.progress(p);
+    onTty.saved(entry, 1, 2);
+    expect(String(tty.read())).toBe('\ra 1/2 [████████████░░░░░░░░░░░░] 0.50/1.00 s\x1b[K\r\x1b[Ka 1/2: saved a/a.1.csv (1.00 s, 100 readings); 2 bad lines, 5 samples lost in gaps\n');
+    const pipe = new PassThrough();
+    const onPipe = new ProgressReporter(pipe, false);
+    onPipe.progress(p);
+    onPipe.saved(entry, 1, 2);
+    expect(String(pipe.read())).toBe('a 1/2: saved a/a.1.csv (1.00 s, 100 readings); 2 bad lines, 5 samples lost in gaps\n');
   });
 
   it('records without --yes when CI is set', async () => {

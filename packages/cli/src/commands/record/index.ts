@@ -1,4 +1,3 @@
-import { basename, resolve } from 'node:path';
 import { Command } from 'commander';
 import { ParameterError } from '@sensorkit/dsp';
 import { DatasetWriter, recordSamples, requireLabel, type DatasetEntry, type RecordResult } from '@sensorkit/io';
@@ -87,6 +86,6 @@ function summary(result: RecordResult, label: string, count: number, source: str
   const troubled = result.entries.filter((e: DatasetEntry) => sampleProblems(e) !== '');
   for (const e of troubled) lines.push(`  ${e.file}: ${sampleProblems(e)}`);
   const counts = Object.entries(writer.labelCounts()).map(([l, n]) => `${l} ${n}`);
-  lines.push(`dataset '${writer.manifest.name}' (${basename(resolve(writer.dir))}): ${writer.manifest.samples.length} samples: ${counts.join(', ')}`);
+  lines.push(`dataset '${writer.manifest.name}': ${writer.manifest.samples.length} samples: ${counts.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }
