@@ -141,7 +141,14 @@ export function createSerialSourcePlan(options: SerialSourceOptions): SerialSour
   const chunkReadings = requireInteger(BLOCK, 'chunkReadings', options.chunkReadings ?? 256, 1, 65536);
   const axisConfirmLines = requireInteger(BLOCK, 'axisConfirmLines', options.axisConfirmLines ?? 4, 1, 64);
   const minBuffer = 2 * chunkReadings + axisConfirmLines;
-  const maxBufferedReadings = requireInteger(BLOCK, 'maxBufferedReadings', options.maxBufferedReadings ?? Math.max(16384, minBuffer), minBuffer, 1 << 26, `readings; at least 2 * chunkReadings + axisConfirmLines`);
+  const maxBufferedReadings = requireInteger(
+    BLOCK,
+    'maxBufferedReadings',
+    options.maxBufferedReadings ?? Math.max(16384, minBuffer),
+    minBuffer,
+    1 << 26,
+    'readings; at least 2 * chunkReadings + axisConfirmLines',
+  );
   const chunkIntervalMs = requireInRange(BLOCK, 'chunkIntervalMs', options.chunkIntervalMs ?? 50, 1, 60_000, { hint: 'ms' });
   const openTimeoutMs = requireInRange(BLOCK, 'openTimeoutMs', options.openTimeoutMs ?? 5000, 1, 600_000, { hint: 'ms' });
   const closeTimeoutMs = requireInRange(BLOCK, 'closeTimeoutMs', options.closeTimeoutMs ?? 2000, 1, 600_000, { hint: 'ms' });

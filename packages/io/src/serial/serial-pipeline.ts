@@ -77,7 +77,7 @@ export class SerialPipeline {
     this.event({ kind: 'connected', message: `${reconnect ? 'reconnected to' : 'connected to'} ${this.plan.path} at ${this.plan.baudRate} baud` });
   }
 
-  /** The port went away at `time` (s) with `reason`; a partial line is dropped, the chunk so far is sent. */
+  /** The port went away (`reason` says how): a partial line is dropped and the chunk so far is queued. */
   disconnected(reason: string): void {
     this.parser.restart();
     this.queue.flush();
@@ -163,7 +163,9 @@ export class SerialPipeline {
     this.nextIndex += samples;
     this.gapSamples += samples;
     const note = rate === undefined ? '; not converted to samples: the rate is not known yet' : ` at ${rate} Hz`;
-    this.event({ kind: 'gap', at, samples, seconds: rate === undefined ? outage : samples / rate, message: `gap of ${outage.toFixed(3)} s while disconnected: ${samples} samples lost${note}` });
+    const seconds = rate === undefined ? outage : samples / rate;
+    const message = `gap of ${outage.toFixed(3)} s while disconnected: ${samples} samples lost${note}`;
+    this.event({ kind: 'gap', at, samples, seconds, message });
   }
 
   private detected(d: Detection): void {

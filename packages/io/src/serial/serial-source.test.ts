@@ -69,6 +69,10 @@ describe('openSerialSource (fake port)', () => {
     board.nowMs = 3000;
     board.unplug();
     await vi.waitFor(() => expect(events.filter((e) => e.kind === 'info' && /attempt 2 .*ENOENT/.test(e.message))).not.toHaveLength(0), wait);
+    await vi.waitFor(() => expect(events.filter((e) => e.kind === 'info' && /attempt 4 /.test(e.message))).not.toHaveLength(0), wait);
+    // Backoff: 2 ms, then 4, 8, 10 (the cap), 10 ...
+    const delays = events.flatMap((e) => (e.kind === 'info' ? [...e.message.matchAll(/next in (\d+) ms/g)].map((m) => Number(m[1])) : []));
+    expect(delays.slice(0, 4)).toEqual([4, 8, 10, 10]);
     board.nowMs = 4500;
     board.present = true;
     await vi.waitFor(() => expect(source.stats().connected).toBe(true), wait);

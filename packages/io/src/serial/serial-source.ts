@@ -148,9 +148,8 @@ class SerialSourceRuntime implements SerialSource {
       if (item.kind === 'data') {
         const end = this.pipeline.data(item.bytes, item.offset, item.time);
         if (end < item.bytes.length) {
-          // Keep the rest (at most one read) by value: the port may reuse its buffer.
-          if (item.offset === 0) item.bytes = item.bytes.slice(end);
-          else item.bytes = item.bytes.subarray(end);
+          // Keep the rest (at most one read) as a copy: the port may reuse its buffer (Buffer#slice would not copy).
+          item.bytes = new Uint8Array(item.bytes.subarray(end));
           item.offset = 0;
           this.pausePort();
           this.scheduleDrain();
