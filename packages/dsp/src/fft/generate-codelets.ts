@@ -89,14 +89,20 @@ class Emitter {
     return { re: this.sub(a.re, b.re), im: this.sub(a.im, b.im) };
   }
 
-  /** raw * w for a twiddle held in locals, emitted just before the product is first needed. */
+  /** raw * w for a twiddle held in locals (possibly negated), emitted just before the product is first needed. */
   lazyProduct(raw: Cx, w: Cx, name: string): Cx {
-    const value = cx(`${name}r`, `${name}i`);
-    this.defer(value, () => {
+    // re = ar wr - ai wi and im = ar wi + ai wr with the signs of wr, wi folded into + / - and the result's sign.
+    const re = { v: `${name}r`, neg: w.re.neg };
+    const im = { v: `${name}i`, neg: w.im.neg };
+    this.defer({ re, im }, () => {
       const [ar, ai, wr, wi] = [this.use(raw.re), this.use(raw.im), this.use(w.re), this.use(w.im)];
-      this.lines.push(`const ${name}r = ${ar} * ${wr} - ${ai} * ${wi};`, `const ${name}i = ${ar} * ${wi} + ${ai} * ${wr};`);
+      const same = w.re.neg === w.im.neg;
+      this.lines.push(
+        `const ${name}r = ${ar} * ${wr} ${same ? '-' : '+'} ${ai} * ${wi};`,
+        `const ${name}i = ${ar} * ${wi} ${same ? '+' : '-'} ${ai} * ${wr};`,
+      );
     });
-    return value;
+    return { re, im };
   }
 
   /** a * exp(-2 pi i k / n), with the multiplications that a trivial twiddle does not need left out. */
@@ -206,9 +212,11 @@ ${indent([...head, ...e.lines], 4)}
 /**
  * Emits one radix-r butterfly on the r sub-DFTs at `base + q{pos}` (sub-DFT r sits at the bit reversal
  * of r) and calls `sink` per output. Twiddles: none (j = 0), already in locals w{tag}{r}r/i ('locals'),
- * or loaded from tw[index ..] just before first use.
+ * loaded from tw[index ..] just before first use, or `mirrorOf` another butterfly's tag: for the
+ * butterfly at q - j, W^(r (q - j)) = W^(r q) conj(W^(r j)), which for radix 4 is a swap and sign change
+ * of the twiddles butterfly j already loaded.
  */
-function emitButterfly(e: Emitter, radix: number, base: string, tag: string, twiddles: 'none' | 'locals' | { index: string }, sink: (l: number, c: Cx) => void): void {
+function emitButterfly(e: Emitter, radix: number, base: string, tag: string, twiddles: 'none' | 'locals' | { index: string } | { mirrorOf: string }, sink: (l: number, c: Cx) => void): void {
   const bits = Math.round(Math.log2(radix));
   const inputs: Cx[] = [];
   for (let r = 0; r < radix; r++) {
@@ -220,11 +228,21 @@ function emitButterfly(e: Emitter, radix: number, base: string, tag: string, twi
       inputs.push(raw);
       continue;
     }
-    const w = cx(`w${tag}${r}r`, `w${tag}${r}i`);
-    if (twiddles !== 'locals') e.defer(w, twiddleLoad(tag, r, twiddles.index));
+    let w = cx(`w${tag}${r}r`, `w${tag}${r}i`);
+    if (typeof twiddles === 'object' && 'index' in twiddles) e.defer(w, twiddleLoad(tag, r, twiddles.index));
+    if (typeof twiddles === 'object' && 'mirrorOf' in twiddles) w = mirrorTwiddle(cx(`w${twiddles.mirrorOf}${r}r`, `w${twiddles.mirrorOf}${r}i`), r, radix);
     inputs.push(e.lazyProduct(raw, w, `b${tag}${r}`));
   }
   e.dft(inputs, sink);
+}
+
+/** W^(r q) conj(w) for W^(r q) = exp(-2 pi i r / radix) in {1, -i, -1, i}; other radices would need products. */
+function mirrorTwiddle(w: Cx, r: number, radix: number): Cx {
+  const quarter = ((4 * r) / radix) % 4;
+  if (!Number.isInteger(quarter)) throw new Error(`mirrored twiddles need radix 2 or 4, not ${radix}`);
+  const conj = { re: w.re, im: negate(w.im) };
+  // multiply conj(w) by (-i)^quarter
+  return [conj, mulMinusI(conj), { re: negate(conj.re), im: negate(conj.im) }, mulMinusI({ re: negate(conj.re), im: negate(conj.im) })][quarter]!;
 }
 
 /** Loads twiddle W^(r j) of a butterfly whose twiddles start at tw[index]. */
@@ -266,6 +284,12 @@ ${indent(inPlaceButterfly(radix, false), 6)}
 
 type RealOutput = 'power' | 'spectrum';
 
+/** The `const name = ...` declarations whose name the body uses (an unused local fails noUnusedLocals). */
+function usedOnly(declarations: readonly string[], body: readonly string[]): string[] {
+  const text = body.join('\n');
+  return declarations.filter((d) => new RegExp(`\\b${/^const (\w+)/.exec(d)![1]}\\b`).test(text));
+}
+
 /** An output position k: `index` for the power spectrum, `twice` (= 2k) and `twice1` (= 2k + 1) for the interleaved spectrum and the twiddle table. */
 interface Slot {
   readonly index: string;
@@ -290,12 +314,18 @@ function emitOutput(e: Emitter, x: Cx, where: Slot, output: RealOutput): void {
 /**
  * Real-input split of a = Z[k], b = Z[m - k] (0 < k < m / 2) of the m-point FFT of the packed frame:
  * X[k] = E + P' and X[m - k] from E = (a + conj b) / 2, P' = -i W^k (a - conj b) / 2, W = exp(-i pi / m).
- * ptw[2k], ptw[2k + 1] hold cos(pi k / m) / 2, sin(pi k / m) / 2.
+ * w = (c, s) = (cos(pi k / m) / 2, sin(pi k / m) / 2), from the table ptw[2k], ptw[2k + 1].
  */
-function emitSplit(e: Emitter, a: Cx, b: Cx, k: Slot, mirror: Slot, output: RealOutput, tag: string): void {
-  const c = term(`c${tag}`);
-  const s = term(`s${tag}`);
-  e.lines.push(`const c${tag} = ptw[${k.twice}];`, `const s${tag} = ptw[${k.twice1}];`);
+/** The split twiddle (cos, sin)(pi k / m) / 2 of output slot k, loaded at first use. */
+function splitTwiddle(e: Emitter, name: string, k: Slot): Cx {
+  const w = cx(`c${name}`, `s${name}`);
+  e.defer(w, [`const c${name} = ptw[${k.twice}];`, `const s${name} = ptw[${k.twice1}];`]);
+  return w;
+}
+
+function emitSplit(e: Emitter, a: Cx, b: Cx, w: Cx, k: Slot, mirror: Slot, output: RealOutput): void {
+  const c = w.re;
+  const s = w.im;
   const er = e.scale(e.add(a.re, b.re), 0.5);
   const ei = e.scale(e.sub(a.im, b.im), 0.5);
   const or = e.sub(a.re, b.re);
@@ -332,7 +362,8 @@ function realFinal(radix: number, output: RealOutput): string {
       emitOutput(e0, { re: c.re, im: negate(c.im) }, slot('0', half, '0', '1'), output);
     } else if (zero[radix - l]) {
       const lo = Math.min(l, radix - l);
-      emitSplit(e0, zero[lo]!, zero[radix - lo]!, slot('0', lo, '0', '1'), slot('0', radix - lo, '0', '1'), output, `z${lo}`);
+      const k = slot('0', lo, '0', '1');
+      emitSplit(e0, zero[lo]!, zero[radix - lo]!, splitTwiddle(e0, `z${lo}`, k), k, slot('0', radix - lo, '0', '1'), output);
     }
   });
 
@@ -344,25 +375,29 @@ function realFinal(radix: number, output: RealOutput): string {
     const partner = radix - 1 - l;
     if (!mid[partner]) return;
     const lo = Math.min(l, partner);
-    emitSplit(eh, mid[lo]!, mid[radix - 1 - lo]!, slot('h', lo, 'hd', 'hd1'), slot('h', radix - 1 - lo, 'hd', 'hd1'), output, `h${lo}`);
+    const k = slot('h', lo, 'hd', 'hd1');
+    emitSplit(eh, mid[lo]!, mid[radix - 1 - lo]!, splitTwiddle(eh, `h${lo}`, k), k, slot('h', radix - 1 - lo, 'hd', 'hd1'), output);
   });
 
-  // 0 < j < q / 2, i = q - j: X[j + l q] pairs with X[i + (r - 1 - l) q].
+  // 0 < j < q / 2, i = q - j: X[j + l q] pairs with X[i + (r - 1 - l) q]. Angle symmetry halves the
+  // table loads: the split twiddle of i + l q is that of j + (r/2 - 1 - l) q with cos and sin swapped
+  // (pi/2 - angle), and butterfly i's twiddles are butterfly j's mirrored.
   const ep = new Emitter();
   const left: Cx[] = [];
+  const splits: Cx[] = [];
+  for (let l = 0; l < half; l++) splits.push(splitTwiddle(ep, `j${l}`, slot('j', l, 'jd', 'jd1')));
+  const swapped = (w: Cx): Cx => ({ re: w.im, im: w.re });
   emitButterfly(ep, radix, 'j', 'j', { index: 't' }, (l, c) => void (left[l] = c));
-  emitButterfly(ep, radix, 'i', 'i', { index: 'u' }, (l, c) => {
+  emitButterfly(ep, radix, 'i', 'i', { mirrorOf: 'j' }, (l, c) => {
     const partner = radix - 1 - l;
     if (l < half) {
-      emitSplit(ep, c, left[partner]!, slot('i', l, 'id', 'id1'), slot('j', partner, 'jd', 'jd1'), output, `i${l}`);
+      emitSplit(ep, c, left[partner]!, swapped(splits[half - 1 - l]!), slot('i', l, 'id', 'id1'), slot('j', partner, 'jd', 'jd1'), output);
     } else {
-      emitSplit(ep, left[partner]!, c, slot('j', partner, 'jd', 'jd1'), slot('i', l, 'id', 'id1'), output, `j${partner}`);
+      emitSplit(ep, left[partner]!, c, splits[partner]!, slot('j', partner, 'jd', 'jd1'), slot('i', l, 'id', 'id1'), output);
     }
   });
 
-  const body = [...e0.lines, ...eh.lines, ...ep.lines].join('\n');
-  const doubled: string[] = [];
-  for (let l = 1; l < radix; l++) if (new RegExp(`\\bd${l}\\b`).test(body)) doubled.push(`const d${l} = 2 * q${l};`);
+  const doubled = usedOnly(Array.from({ length: radix - 1 }, (_, l) => `const d${l + 1} = 2 * q${l + 1};`), [...e0.lines, ...eh.lines, ...ep.lines]);
   return `/** Last radix-${radix} pass of the m = ${radix} q point FFT of a packed real frame, fused with the real split into ${output === 'power' ? 'the power spectrum' : 'the interleaved half spectrum'}. */
 export function realFinal${radix}${output === 'power' ? 'Power' : 'Spectrum'}(re: number[], im: number[], tw: number[], base: number, q: number, ptw: number[], out: Float32Array): void {
 ${indent([...constants('q', radix, 'q'), ...doubled, `const m = ${radix} * q;`], 2)}
@@ -372,16 +407,12 @@ ${indent(e0.lines, 4)}
   if (q < 2) return;
   {
     const h = q >> 1;
-    const hd = 2 * h;
-    const hd1 = (hd + 1) | 0;
+${indent(usedOnly(['const hd = 2 * h;', 'const hd1 = (hd + 1) | 0;'], eh.lines), 4)}
     const th = (base + ${step} * h) | 0;
 ${indent(eh.lines, 4)}
   }
-  for (let j = 1, i = (q - 1) | 0, t = (base + ${step}) | 0, u = (base + ${step} * (q - 1)) | 0; j < i; j++, i--, t = (t + ${step}) | 0, u = (u - ${step}) | 0) {
-    const jd = 2 * j;
-    const jd1 = (jd + 1) | 0;
-    const id = 2 * i;
-    const id1 = (id + 1) | 0;
+  for (let j = 1, i = (q - 1) | 0, t = (base + ${step}) | 0; j < i; j++, i--, t = (t + ${step}) | 0) {
+${indent(usedOnly(['const jd = 2 * j;', 'const jd1 = (jd + 1) | 0;', 'const id = 2 * i;', 'const id1 = (id + 1) | 0;'], ep.lines), 4)}
 ${indent(ep.lines, 4)}
   }
 }
