@@ -145,6 +145,21 @@ describe('inverse transforms', () => {
     expect(Array.from(b)).toEqual(Array.from(a));
   });
 
+  it.each([8, 64, 1024])('complexFft gives the same result for float32, float64 and mixed arrays at size %i', (size) => {
+    const plan = createFftPlan({ size });
+    const re = noise(size, 11);
+    const im = noise(size, 12);
+    const [a, b] = [new Float64Array(size), new Float64Array(size)];
+    complexFft(plan, Float64Array.from(re), Float64Array.from(im), a, b);
+    const [c, d] = [new Float32Array(size), new Float64Array(size)];
+    complexFft(plan, re, Float64Array.from(im), c, d);
+    expect(snrDb([...a, ...b], [...c, ...d])).toBeGreaterThan(130); // c is float32
+    const [e, f] = [re.slice(), im.slice()];
+    complexFft(plan, e, f, e, f);
+    expect(Array.from(e)).toEqual(Array.from(c));
+    expect(Array.from(f)).toEqual(Array.from(Float32Array.from(d)));
+  });
+
   it.each(SIZES)('inverseComplexFft(complexFft(z)) = z in place at size %i (float64 arrays)', (size) => {
     const plan = createFftPlan({ size });
     const re = Float64Array.from(noise(size, 4));

@@ -434,8 +434,8 @@ export function codelet16Packed(x: Float32Array, re: number[], im: number[], off
   }
 }
 
-/** First pass of 1-point DFTs from split float64 input. */
-export function codelet1Split(xr: number[], xi: number[], re: number[], im: number[], offsets: number[], _stride: number): void {
+/** First pass of 1-point DFTs from float32 re/im arrays. */
+export function codelet1Split32(xr: Float32Array, xi: Float32Array, re: number[], im: number[], offsets: number[], _stride: number): void {
   for (let b = 0, o = 0; b < offsets.length; b++, o = (o + 1) | 0) {
     const p = offsets[b]!;
     const x0r = xr[p];
@@ -445,8 +445,8 @@ export function codelet1Split(xr: number[], xi: number[], re: number[], im: numb
   }
 }
 
-/** First pass of 2-point DFTs from split float64 input. */
-export function codelet2Split(xr: number[], xi: number[], re: number[], im: number[], offsets: number[], stride: number): void {
+/** First pass of 2-point DFTs from float32 re/im arrays. */
+export function codelet2Split32(xr: Float32Array, xi: Float32Array, re: number[], im: number[], offsets: number[], stride: number): void {
   const s1 = stride;
   for (let b = 0, o = 0; b < offsets.length; b++, o = (o + 2) | 0) {
     const p = offsets[b]!;
@@ -465,8 +465,8 @@ export function codelet2Split(xr: number[], xi: number[], re: number[], im: numb
   }
 }
 
-/** First pass of 4-point DFTs from split float64 input. */
-export function codelet4Split(xr: number[], xi: number[], re: number[], im: number[], offsets: number[], stride: number): void {
+/** First pass of 4-point DFTs from float32 re/im arrays. */
+export function codelet4Split32(xr: Float32Array, xi: Float32Array, re: number[], im: number[], offsets: number[], stride: number): void {
   const s1 = stride;
   const s2 = 2 * stride;
   const s3 = 3 * stride;
@@ -507,8 +507,8 @@ export function codelet4Split(xr: number[], xi: number[], re: number[], im: numb
   }
 }
 
-/** First pass of 8-point DFTs from split float64 input. */
-export function codelet8Split(xr: number[], xi: number[], re: number[], im: number[], offsets: number[], stride: number): void {
+/** First pass of 8-point DFTs from float32 re/im arrays. */
+export function codelet8Split32(xr: Float32Array, xi: Float32Array, re: number[], im: number[], offsets: number[], stride: number): void {
   const s1 = stride;
   const s2 = 2 * stride;
   const s3 = 3 * stride;
@@ -609,8 +609,437 @@ export function codelet8Split(xr: number[], xi: number[], re: number[], im: numb
   }
 }
 
-/** First pass of 16-point DFTs from split float64 input. */
-export function codelet16Split(xr: number[], xi: number[], re: number[], im: number[], offsets: number[], stride: number): void {
+/** First pass of 16-point DFTs from float32 re/im arrays. */
+export function codelet16Split32(xr: Float32Array, xi: Float32Array, re: number[], im: number[], offsets: number[], stride: number): void {
+  const s1 = stride;
+  const s2 = 2 * stride;
+  const s3 = 3 * stride;
+  const s4 = 4 * stride;
+  const s5 = 5 * stride;
+  const s6 = 6 * stride;
+  const s7 = 7 * stride;
+  const s8 = 8 * stride;
+  const s9 = 9 * stride;
+  const s10 = 10 * stride;
+  const s11 = 11 * stride;
+  const s12 = 12 * stride;
+  const s13 = 13 * stride;
+  const s14 = 14 * stride;
+  const s15 = 15 * stride;
+  for (let b = 0, o = 0; b < offsets.length; b++, o = (o + 16) | 0) {
+    const p = offsets[b]!;
+    const x0r = xr[p];
+    const x0i = xi[p];
+    const x8r = xr[(p + s8) | 0];
+    const x8i = xi[(p + s8) | 0];
+    const t0 = x0r + x8r;
+    const t1 = x0i + x8i;
+    const t2 = x0r - x8r;
+    const t3 = x0i - x8i;
+    const x4r = xr[(p + s4) | 0];
+    const x4i = xi[(p + s4) | 0];
+    const x12r = xr[(p + s12) | 0];
+    const x12i = xi[(p + s12) | 0];
+    const t4 = x4r + x12r;
+    const t5 = x4i + x12i;
+    const t6 = x4r - x12r;
+    const t7 = x4i - x12i;
+    const t8 = t0 + t4;
+    const t9 = t1 + t5;
+    const t10 = t0 - t4;
+    const t11 = t1 - t5;
+    const t12 = t2 + t7;
+    const t13 = t3 - t6;
+    const t14 = t2 - t7;
+    const t15 = t3 + t6;
+    const x2r = xr[(p + s2) | 0];
+    const x2i = xi[(p + s2) | 0];
+    const x10r = xr[(p + s10) | 0];
+    const x10i = xi[(p + s10) | 0];
+    const t16 = x2r + x10r;
+    const t17 = x2i + x10i;
+    const t18 = x2r - x10r;
+    const t19 = x2i - x10i;
+    const x6r = xr[(p + s6) | 0];
+    const x6i = xi[(p + s6) | 0];
+    const x14r = xr[(p + s14) | 0];
+    const x14i = xi[(p + s14) | 0];
+    const t20 = x6r + x14r;
+    const t21 = x6i + x14i;
+    const t22 = x6r - x14r;
+    const t23 = x6i - x14i;
+    const t24 = t16 + t20;
+    const t25 = t17 + t21;
+    const t26 = t16 - t20;
+    const t27 = t17 - t21;
+    const t28 = t8 + t24;
+    const t29 = t9 + t25;
+    const t30 = t8 - t24;
+    const t31 = t9 - t25;
+    const t32 = t10 + t27;
+    const t33 = t11 - t26;
+    const t34 = t10 - t27;
+    const t35 = t11 + t26;
+    const t36 = t18 + t19;
+    const t37 = t36 * 0.7071067811865476;
+    const t38 = t19 - t18;
+    const t39 = t38 * 0.7071067811865476;
+    const t40 = t22 - t23;
+    const t41 = t40 * 0.7071067811865476;
+    const t42 = t22 + t23;
+    const t43 = t42 * 0.7071067811865476;
+    const t44 = t37 - t41;
+    const t45 = t39 - t43;
+    const t46 = t37 + t41;
+    const t47 = t39 + t43;
+    const t48 = t12 + t44;
+    const t49 = t13 + t45;
+    const t50 = t12 - t44;
+    const t51 = t13 - t45;
+    const t52 = t14 + t47;
+    const t53 = t15 - t46;
+    const t54 = t14 - t47;
+    const t55 = t15 + t46;
+    const x1r = xr[(p + s1) | 0];
+    const x1i = xi[(p + s1) | 0];
+    const x9r = xr[(p + s9) | 0];
+    const x9i = xi[(p + s9) | 0];
+    const t56 = x1r + x9r;
+    const t57 = x1i + x9i;
+    const t58 = x1r - x9r;
+    const t59 = x1i - x9i;
+    const x5r = xr[(p + s5) | 0];
+    const x5i = xi[(p + s5) | 0];
+    const x13r = xr[(p + s13) | 0];
+    const x13i = xi[(p + s13) | 0];
+    const t60 = x5r + x13r;
+    const t61 = x5i + x13i;
+    const t62 = x5r - x13r;
+    const t63 = x5i - x13i;
+    const t64 = t56 + t60;
+    const t65 = t57 + t61;
+    const t66 = t56 - t60;
+    const t67 = t57 - t61;
+    const t68 = t58 + t63;
+    const t69 = t59 - t62;
+    const t70 = t58 - t63;
+    const t71 = t59 + t62;
+    const x3r = xr[(p + s3) | 0];
+    const x3i = xi[(p + s3) | 0];
+    const x11r = xr[(p + s11) | 0];
+    const x11i = xi[(p + s11) | 0];
+    const t72 = x3r + x11r;
+    const t73 = x3i + x11i;
+    const t74 = x3r - x11r;
+    const t75 = x3i - x11i;
+    const x7r = xr[(p + s7) | 0];
+    const x7i = xi[(p + s7) | 0];
+    const x15r = xr[(p + s15) | 0];
+    const x15i = xi[(p + s15) | 0];
+    const t76 = x7r + x15r;
+    const t77 = x7i + x15i;
+    const t78 = x7r - x15r;
+    const t79 = x7i - x15i;
+    const t80 = t72 + t76;
+    const t81 = t73 + t77;
+    const t82 = t72 - t76;
+    const t83 = t73 - t77;
+    const t84 = t74 + t79;
+    const t85 = t75 - t78;
+    const t86 = t74 - t79;
+    const t87 = t75 + t78;
+    const t88 = t64 + t80;
+    const t89 = t65 + t81;
+    const t90 = t64 - t80;
+    const t91 = t65 - t81;
+    const t92 = t28 + t88;
+    const t93 = t29 + t89;
+    re[o] = t92;
+    im[o] = t93;
+    const t94 = t28 - t88;
+    const t95 = t29 - t89;
+    re[(o + 8) | 0] = t94;
+    im[(o + 8) | 0] = t95;
+    const t96 = t30 + t91;
+    const t97 = t31 - t90;
+    re[(o + 4) | 0] = t96;
+    im[(o + 4) | 0] = t97;
+    const t98 = t30 - t91;
+    const t99 = t31 + t90;
+    re[(o + 12) | 0] = t98;
+    im[(o + 12) | 0] = t99;
+    const t100 = t68 * 0.9238795325112867;
+    const t101 = t69 * 0.3826834323650898;
+    const t102 = t68 * 0.3826834323650898;
+    const t103 = t69 * 0.9238795325112867;
+    const t104 = t100 + t101;
+    const t105 = t103 - t102;
+    const t106 = t84 * 0.38268343236508984;
+    const t107 = t85 * 0.9238795325112867;
+    const t108 = t84 * 0.9238795325112867;
+    const t109 = t85 * 0.38268343236508984;
+    const t110 = t106 + t107;
+    const t111 = t109 - t108;
+    const t112 = t104 + t110;
+    const t113 = t105 + t111;
+    const t114 = t104 - t110;
+    const t115 = t105 - t111;
+    const t116 = t48 + t112;
+    const t117 = t49 + t113;
+    re[(o + 1) | 0] = t116;
+    im[(o + 1) | 0] = t117;
+    const t118 = t48 - t112;
+    const t119 = t49 - t113;
+    re[(o + 9) | 0] = t118;
+    im[(o + 9) | 0] = t119;
+    const t120 = t50 + t115;
+    const t121 = t51 - t114;
+    re[(o + 5) | 0] = t120;
+    im[(o + 5) | 0] = t121;
+    const t122 = t50 - t115;
+    const t123 = t51 + t114;
+    re[(o + 13) | 0] = t122;
+    im[(o + 13) | 0] = t123;
+    const t124 = t66 + t67;
+    const t125 = t124 * 0.7071067811865476;
+    const t126 = t67 - t66;
+    const t127 = t126 * 0.7071067811865476;
+    const t128 = t82 - t83;
+    const t129 = t128 * 0.7071067811865476;
+    const t130 = t82 + t83;
+    const t131 = t130 * 0.7071067811865476;
+    const t132 = t125 - t129;
+    const t133 = t127 - t131;
+    const t134 = t125 + t129;
+    const t135 = t127 + t131;
+    const t136 = t32 + t132;
+    const t137 = t33 + t133;
+    re[(o + 2) | 0] = t136;
+    im[(o + 2) | 0] = t137;
+    const t138 = t32 - t132;
+    const t139 = t33 - t133;
+    re[(o + 10) | 0] = t138;
+    im[(o + 10) | 0] = t139;
+    const t140 = t34 + t135;
+    const t141 = t35 - t134;
+    re[(o + 6) | 0] = t140;
+    im[(o + 6) | 0] = t141;
+    const t142 = t34 - t135;
+    const t143 = t35 + t134;
+    re[(o + 14) | 0] = t142;
+    im[(o + 14) | 0] = t143;
+    const t144 = t70 * 0.38268343236508984;
+    const t145 = t71 * 0.9238795325112867;
+    const t146 = t70 * 0.9238795325112867;
+    const t147 = t71 * 0.38268343236508984;
+    const t148 = t144 + t145;
+    const t149 = t147 - t146;
+    const t150 = t86 * 0.9238795325112868;
+    const t151 = t87 * 0.38268343236508967;
+    const t152 = t86 * 0.38268343236508967;
+    const t153 = t87 * 0.9238795325112868;
+    const t154 = t150 + t151;
+    const t155 = t152 - t153;
+    const t156 = t148 - t154;
+    const t157 = t149 + t155;
+    const t158 = t148 + t154;
+    const t159 = t149 - t155;
+    const t160 = t52 + t156;
+    const t161 = t53 + t157;
+    re[(o + 3) | 0] = t160;
+    im[(o + 3) | 0] = t161;
+    const t162 = t52 - t156;
+    const t163 = t53 - t157;
+    re[(o + 11) | 0] = t162;
+    im[(o + 11) | 0] = t163;
+    const t164 = t54 + t159;
+    const t165 = t55 - t158;
+    re[(o + 7) | 0] = t164;
+    im[(o + 7) | 0] = t165;
+    const t166 = t54 - t159;
+    const t167 = t55 + t158;
+    re[(o + 15) | 0] = t166;
+    im[(o + 15) | 0] = t167;
+  }
+}
+
+/** First pass of 1-point DFTs from float64 re/im arrays. */
+export function codelet1Split64(xr: Float64Array, xi: Float64Array, re: number[], im: number[], offsets: number[], _stride: number): void {
+  for (let b = 0, o = 0; b < offsets.length; b++, o = (o + 1) | 0) {
+    const p = offsets[b]!;
+    const x0r = xr[p];
+    const x0i = xi[p];
+    re[o] = x0r;
+    im[o] = x0i;
+  }
+}
+
+/** First pass of 2-point DFTs from float64 re/im arrays. */
+export function codelet2Split64(xr: Float64Array, xi: Float64Array, re: number[], im: number[], offsets: number[], stride: number): void {
+  const s1 = stride;
+  for (let b = 0, o = 0; b < offsets.length; b++, o = (o + 2) | 0) {
+    const p = offsets[b]!;
+    const x0r = xr[p];
+    const x0i = xi[p];
+    const x1r = xr[(p + s1) | 0];
+    const x1i = xi[(p + s1) | 0];
+    const t0 = x0r + x1r;
+    const t1 = x0i + x1i;
+    re[o] = t0;
+    im[o] = t1;
+    const t2 = x0r - x1r;
+    const t3 = x0i - x1i;
+    re[(o + 1) | 0] = t2;
+    im[(o + 1) | 0] = t3;
+  }
+}
+
+/** First pass of 4-point DFTs from float64 re/im arrays. */
+export function codelet4Split64(xr: Float64Array, xi: Float64Array, re: number[], im: number[], offsets: number[], stride: number): void {
+  const s1 = stride;
+  const s2 = 2 * stride;
+  const s3 = 3 * stride;
+  for (let b = 0, o = 0; b < offsets.length; b++, o = (o + 4) | 0) {
+    const p = offsets[b]!;
+    const x0r = xr[p];
+    const x0i = xi[p];
+    const x2r = xr[(p + s2) | 0];
+    const x2i = xi[(p + s2) | 0];
+    const t0 = x0r + x2r;
+    const t1 = x0i + x2i;
+    const t2 = x0r - x2r;
+    const t3 = x0i - x2i;
+    const x1r = xr[(p + s1) | 0];
+    const x1i = xi[(p + s1) | 0];
+    const x3r = xr[(p + s3) | 0];
+    const x3i = xi[(p + s3) | 0];
+    const t4 = x1r + x3r;
+    const t5 = x1i + x3i;
+    const t6 = x1r - x3r;
+    const t7 = x1i - x3i;
+    const t8 = t0 + t4;
+    const t9 = t1 + t5;
+    re[o] = t8;
+    im[o] = t9;
+    const t10 = t0 - t4;
+    const t11 = t1 - t5;
+    re[(o + 2) | 0] = t10;
+    im[(o + 2) | 0] = t11;
+    const t12 = t2 + t7;
+    const t13 = t3 - t6;
+    re[(o + 1) | 0] = t12;
+    im[(o + 1) | 0] = t13;
+    const t14 = t2 - t7;
+    const t15 = t3 + t6;
+    re[(o + 3) | 0] = t14;
+    im[(o + 3) | 0] = t15;
+  }
+}
+
+/** First pass of 8-point DFTs from float64 re/im arrays. */
+export function codelet8Split64(xr: Float64Array, xi: Float64Array, re: number[], im: number[], offsets: number[], stride: number): void {
+  const s1 = stride;
+  const s2 = 2 * stride;
+  const s3 = 3 * stride;
+  const s4 = 4 * stride;
+  const s5 = 5 * stride;
+  const s6 = 6 * stride;
+  const s7 = 7 * stride;
+  for (let b = 0, o = 0; b < offsets.length; b++, o = (o + 8) | 0) {
+    const p = offsets[b]!;
+    const x0r = xr[p];
+    const x0i = xi[p];
+    const x4r = xr[(p + s4) | 0];
+    const x4i = xi[(p + s4) | 0];
+    const t0 = x0r + x4r;
+    const t1 = x0i + x4i;
+    const t2 = x0r - x4r;
+    const t3 = x0i - x4i;
+    const x2r = xr[(p + s2) | 0];
+    const x2i = xi[(p + s2) | 0];
+    const x6r = xr[(p + s6) | 0];
+    const x6i = xi[(p + s6) | 0];
+    const t4 = x2r + x6r;
+    const t5 = x2i + x6i;
+    const t6 = x2r - x6r;
+    const t7 = x2i - x6i;
+    const t8 = t0 + t4;
+    const t9 = t1 + t5;
+    const t10 = t0 - t4;
+    const t11 = t1 - t5;
+    const t12 = t2 + t7;
+    const t13 = t3 - t6;
+    const t14 = t2 - t7;
+    const t15 = t3 + t6;
+    const x1r = xr[(p + s1) | 0];
+    const x1i = xi[(p + s1) | 0];
+    const x5r = xr[(p + s5) | 0];
+    const x5i = xi[(p + s5) | 0];
+    const t16 = x1r + x5r;
+    const t17 = x1i + x5i;
+    const t18 = x1r - x5r;
+    const t19 = x1i - x5i;
+    const x3r = xr[(p + s3) | 0];
+    const x3i = xi[(p + s3) | 0];
+    const x7r = xr[(p + s7) | 0];
+    const x7i = xi[(p + s7) | 0];
+    const t20 = x3r + x7r;
+    const t21 = x3i + x7i;
+    const t22 = x3r - x7r;
+    const t23 = x3i - x7i;
+    const t24 = t16 + t20;
+    const t25 = t17 + t21;
+    const t26 = t16 - t20;
+    const t27 = t17 - t21;
+    const t28 = t8 + t24;
+    const t29 = t9 + t25;
+    re[o] = t28;
+    im[o] = t29;
+    const t30 = t8 - t24;
+    const t31 = t9 - t25;
+    re[(o + 4) | 0] = t30;
+    im[(o + 4) | 0] = t31;
+    const t32 = t10 + t27;
+    const t33 = t11 - t26;
+    re[(o + 2) | 0] = t32;
+    im[(o + 2) | 0] = t33;
+    const t34 = t10 - t27;
+    const t35 = t11 + t26;
+    re[(o + 6) | 0] = t34;
+    im[(o + 6) | 0] = t35;
+    const t36 = t18 + t19;
+    const t37 = t36 * 0.7071067811865476;
+    const t38 = t19 - t18;
+    const t39 = t38 * 0.7071067811865476;
+    const t40 = t22 - t23;
+    const t41 = t40 * 0.7071067811865476;
+    const t42 = t22 + t23;
+    const t43 = t42 * 0.7071067811865476;
+    const t44 = t37 - t41;
+    const t45 = t39 - t43;
+    const t46 = t37 + t41;
+    const t47 = t39 + t43;
+    const t48 = t12 + t44;
+    const t49 = t13 + t45;
+    re[(o + 1) | 0] = t48;
+    im[(o + 1) | 0] = t49;
+    const t50 = t12 - t44;
+    const t51 = t13 - t45;
+    re[(o + 5) | 0] = t50;
+    im[(o + 5) | 0] = t51;
+    const t52 = t14 + t47;
+    const t53 = t15 - t46;
+    re[(o + 3) | 0] = t52;
+    im[(o + 3) | 0] = t53;
+    const t54 = t14 - t47;
+    const t55 = t15 + t46;
+    re[(o + 7) | 0] = t54;
+    im[(o + 7) | 0] = t55;
+  }
+}
+
+/** First pass of 16-point DFTs from float64 re/im arrays. */
+export function codelet16Split64(xr: Float64Array, xi: Float64Array, re: number[], im: number[], offsets: number[], stride: number): void {
   const s1 = stride;
   const s2 = 2 * stride;
   const s3 = 3 * stride;
@@ -949,6 +1378,186 @@ export function pass4(re: number[], im: number[], tw: number[], base: number, q:
       const t15 = t3 + t6;
       re[(i0 + q3) | 0] = t14;
       im[(i0 + q3) | 0] = t15;
+    }
+  }
+}
+
+/** Radix-4 pass like pass4, writing scale * result to Float32Array outputs instead of in place. */
+export function pass4To32(re: number[], im: number[], tw: number[], base: number, q: number, n: number, outRe: Float32Array, outIm: Float32Array, scale: number): void {
+  const q1 = q;
+  const q2 = 2 * q;
+  const q3 = 3 * q;
+  const span = 4 * q;
+  for (let i0 = 0; i0 < n; i0 = (i0 + span) | 0) {
+    const a0r = re[i0];
+    const a0i = im[i0];
+    const a2r = re[(i0 + q1) | 0];
+    const a2i = im[(i0 + q1) | 0];
+    const t0 = a0r + a2r;
+    const t1 = a0i + a2i;
+    const t2 = a0r - a2r;
+    const t3 = a0i - a2i;
+    const a1r = re[(i0 + q2) | 0];
+    const a1i = im[(i0 + q2) | 0];
+    const a3r = re[(i0 + q3) | 0];
+    const a3i = im[(i0 + q3) | 0];
+    const t4 = a1r + a3r;
+    const t5 = a1i + a3i;
+    const t6 = a1r - a3r;
+    const t7 = a1i - a3i;
+    const t8 = t0 + t4;
+    const t9 = t1 + t5;
+    outRe[i0] = t8 * scale;
+    outIm[i0] = t9 * scale;
+    const t10 = t0 - t4;
+    const t11 = t1 - t5;
+    outRe[(i0 + q2) | 0] = t10 * scale;
+    outIm[(i0 + q2) | 0] = t11 * scale;
+    const t12 = t2 + t7;
+    const t13 = t3 - t6;
+    outRe[(i0 + q1) | 0] = t12 * scale;
+    outIm[(i0 + q1) | 0] = t13 * scale;
+    const t14 = t2 - t7;
+    const t15 = t3 + t6;
+    outRe[(i0 + q3) | 0] = t14 * scale;
+    outIm[(i0 + q3) | 0] = t15 * scale;
+  }
+  for (let j = 1, t = (base + 6) | 0; j < q; j++, t = (t + 6) | 0) {
+    const w1r = tw[t];
+    const w1i = tw[(t + 1) | 0];
+    const w2r = tw[(t + 2) | 0];
+    const w2i = tw[(t + 3) | 0];
+    const w3r = tw[(t + 4) | 0];
+    const w3i = tw[(t + 5) | 0];
+    for (let i0 = j; i0 < n; i0 = (i0 + span) | 0) {
+      const a0r = re[i0];
+      const a0i = im[i0];
+      const a2r = re[(i0 + q1) | 0];
+      const a2i = im[(i0 + q1) | 0];
+      const b2r = a2r * w2r - a2i * w2i;
+      const b2i = a2r * w2i + a2i * w2r;
+      const t0 = a0r + b2r;
+      const t1 = a0i + b2i;
+      const t2 = a0r - b2r;
+      const t3 = a0i - b2i;
+      const a1r = re[(i0 + q2) | 0];
+      const a1i = im[(i0 + q2) | 0];
+      const b1r = a1r * w1r - a1i * w1i;
+      const b1i = a1r * w1i + a1i * w1r;
+      const a3r = re[(i0 + q3) | 0];
+      const a3i = im[(i0 + q3) | 0];
+      const b3r = a3r * w3r - a3i * w3i;
+      const b3i = a3r * w3i + a3i * w3r;
+      const t4 = b1r + b3r;
+      const t5 = b1i + b3i;
+      const t6 = b1r - b3r;
+      const t7 = b1i - b3i;
+      const t8 = t0 + t4;
+      const t9 = t1 + t5;
+      outRe[i0] = t8 * scale;
+      outIm[i0] = t9 * scale;
+      const t10 = t0 - t4;
+      const t11 = t1 - t5;
+      outRe[(i0 + q2) | 0] = t10 * scale;
+      outIm[(i0 + q2) | 0] = t11 * scale;
+      const t12 = t2 + t7;
+      const t13 = t3 - t6;
+      outRe[(i0 + q1) | 0] = t12 * scale;
+      outIm[(i0 + q1) | 0] = t13 * scale;
+      const t14 = t2 - t7;
+      const t15 = t3 + t6;
+      outRe[(i0 + q3) | 0] = t14 * scale;
+      outIm[(i0 + q3) | 0] = t15 * scale;
+    }
+  }
+}
+
+/** Radix-4 pass like pass4, writing scale * result to Float64Array outputs instead of in place. */
+export function pass4To64(re: number[], im: number[], tw: number[], base: number, q: number, n: number, outRe: Float64Array, outIm: Float64Array, scale: number): void {
+  const q1 = q;
+  const q2 = 2 * q;
+  const q3 = 3 * q;
+  const span = 4 * q;
+  for (let i0 = 0; i0 < n; i0 = (i0 + span) | 0) {
+    const a0r = re[i0];
+    const a0i = im[i0];
+    const a2r = re[(i0 + q1) | 0];
+    const a2i = im[(i0 + q1) | 0];
+    const t0 = a0r + a2r;
+    const t1 = a0i + a2i;
+    const t2 = a0r - a2r;
+    const t3 = a0i - a2i;
+    const a1r = re[(i0 + q2) | 0];
+    const a1i = im[(i0 + q2) | 0];
+    const a3r = re[(i0 + q3) | 0];
+    const a3i = im[(i0 + q3) | 0];
+    const t4 = a1r + a3r;
+    const t5 = a1i + a3i;
+    const t6 = a1r - a3r;
+    const t7 = a1i - a3i;
+    const t8 = t0 + t4;
+    const t9 = t1 + t5;
+    outRe[i0] = t8 * scale;
+    outIm[i0] = t9 * scale;
+    const t10 = t0 - t4;
+    const t11 = t1 - t5;
+    outRe[(i0 + q2) | 0] = t10 * scale;
+    outIm[(i0 + q2) | 0] = t11 * scale;
+    const t12 = t2 + t7;
+    const t13 = t3 - t6;
+    outRe[(i0 + q1) | 0] = t12 * scale;
+    outIm[(i0 + q1) | 0] = t13 * scale;
+    const t14 = t2 - t7;
+    const t15 = t3 + t6;
+    outRe[(i0 + q3) | 0] = t14 * scale;
+    outIm[(i0 + q3) | 0] = t15 * scale;
+  }
+  for (let j = 1, t = (base + 6) | 0; j < q; j++, t = (t + 6) | 0) {
+    const w1r = tw[t];
+    const w1i = tw[(t + 1) | 0];
+    const w2r = tw[(t + 2) | 0];
+    const w2i = tw[(t + 3) | 0];
+    const w3r = tw[(t + 4) | 0];
+    const w3i = tw[(t + 5) | 0];
+    for (let i0 = j; i0 < n; i0 = (i0 + span) | 0) {
+      const a0r = re[i0];
+      const a0i = im[i0];
+      const a2r = re[(i0 + q1) | 0];
+      const a2i = im[(i0 + q1) | 0];
+      const b2r = a2r * w2r - a2i * w2i;
+      const b2i = a2r * w2i + a2i * w2r;
+      const t0 = a0r + b2r;
+      const t1 = a0i + b2i;
+      const t2 = a0r - b2r;
+      const t3 = a0i - b2i;
+      const a1r = re[(i0 + q2) | 0];
+      const a1i = im[(i0 + q2) | 0];
+      const b1r = a1r * w1r - a1i * w1i;
+      const b1i = a1r * w1i + a1i * w1r;
+      const a3r = re[(i0 + q3) | 0];
+      const a3i = im[(i0 + q3) | 0];
+      const b3r = a3r * w3r - a3i * w3i;
+      const b3i = a3r * w3i + a3i * w3r;
+      const t4 = b1r + b3r;
+      const t5 = b1i + b3i;
+      const t6 = b1r - b3r;
+      const t7 = b1i - b3i;
+      const t8 = t0 + t4;
+      const t9 = t1 + t5;
+      outRe[i0] = t8 * scale;
+      outIm[i0] = t9 * scale;
+      const t10 = t0 - t4;
+      const t11 = t1 - t5;
+      outRe[(i0 + q2) | 0] = t10 * scale;
+      outIm[(i0 + q2) | 0] = t11 * scale;
+      const t12 = t2 + t7;
+      const t13 = t3 - t6;
+      outRe[(i0 + q1) | 0] = t12 * scale;
+      outIm[(i0 + q1) | 0] = t13 * scale;
+      const t14 = t2 - t7;
+      const t15 = t3 + t6;
+      outRe[(i0 + q3) | 0] = t14 * scale;
+      outIm[(i0 + q3) | 0] = t15 * scale;
     }
   }
 }

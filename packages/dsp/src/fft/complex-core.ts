@@ -1,15 +1,22 @@
 import {
   codelet16Packed,
-  codelet16Split,
+  codelet16Split32,
+  codelet16Split64,
   codelet1Packed,
-  codelet1Split,
+  codelet1Split32,
+  codelet1Split64,
   codelet2Packed,
-  codelet2Split,
+  codelet2Split32,
+  codelet2Split64,
   codelet4Packed,
-  codelet4Split,
+  codelet4Split32,
+  codelet4Split64,
   codelet8Packed,
-  codelet8Split,
+  codelet8Split32,
+  codelet8Split64,
   pass4,
+  pass4To32,
+  pass4To64,
 } from './codelets.js';
 
 /**
@@ -37,9 +44,9 @@ export class ComplexCore {
   /** transform output, also the passes' working storage */
   readonly re: number[];
   readonly im: number[];
-  /** natural-order input of `forwardStaged` */
-  readonly stageRe: number[];
-  readonly stageIm: number[];
+  /** natural-order float64 input for transforms whose input is computed (inverse real) or mixed-type */
+  readonly stageRe: Float64Array;
+  readonly stageIm: Float64Array;
 
   constructor(size: number) {
     const bits = Math.round(Math.log2(size));
@@ -64,8 +71,8 @@ export class ComplexCore {
     }
     this.re = doubles(size);
     this.im = doubles(size);
-    this.stageRe = doubles(size);
-    this.stageIm = doubles(size);
+    this.stageRe = new Float64Array(size);
+    this.stageIm = new Float64Array(size);
   }
 }
 
@@ -114,32 +121,68 @@ export function forwardPacked(core: ComplexCore, x: Float32Array, passes: number
     default:
       codelet1Packed(x, re, im, offsets, stride);
   }
-  runPasses(core, passes);
+  runPasses(core, 0, passes);
 }
 
-/** DFT of core.stageRe + i core.stageIm into core.re / core.im. */
-export function forwardStaged(core: ComplexCore): void {
-  const { re, im, stageRe, stageIm, offsets, stride } = core;
+/** First pass from split input xr + i xi (both Float32Array or both Float64Array) into core.re / core.im. */
+export function firstPassSplit(core: ComplexCore, xr: Float32Array | Float64Array, xi: Float32Array | Float64Array): void {
+  const { re, im, offsets, stride } = core;
+  if (xr instanceof Float32Array && xi instanceof Float32Array) {
+    switch (core.codelet) {
+      case 16:
+        return codelet16Split32(xr, xi, re, im, offsets, stride);
+      case 8:
+        return codelet8Split32(xr, xi, re, im, offsets, stride);
+      case 4:
+        return codelet4Split32(xr, xi, re, im, offsets, stride);
+      case 2:
+        return codelet2Split32(xr, xi, re, im, offsets, stride);
+      default:
+        return codelet1Split32(xr, xi, re, im, offsets, stride);
+    }
+  }
+  if (!(xr instanceof Float64Array && xi instanceof Float64Array)) {
+    // one float32 and one float64 array: stage both as float64
+    core.stageRe.set(xr);
+    core.stageIm.set(xi);
+    return firstPassSplit(core, core.stageRe, core.stageIm);
+  }
   switch (core.codelet) {
     case 16:
-      codelet16Split(stageRe, stageIm, re, im, offsets, stride);
-      break;
+      return codelet16Split64(xr, xi, re, im, offsets, stride);
     case 8:
-      codelet8Split(stageRe, stageIm, re, im, offsets, stride);
-      break;
+      return codelet8Split64(xr, xi, re, im, offsets, stride);
     case 4:
-      codelet4Split(stageRe, stageIm, re, im, offsets, stride);
-      break;
+      return codelet4Split64(xr, xi, re, im, offsets, stride);
     case 2:
-      codelet2Split(stageRe, stageIm, re, im, offsets, stride);
-      break;
+      return codelet2Split64(xr, xi, re, im, offsets, stride);
     default:
-      codelet1Split(stageRe, stageIm, re, im, offsets, stride);
+      return codelet1Split64(xr, xi, re, im, offsets, stride);
   }
-  runPasses(core, core.quarters.length);
 }
 
-function runPasses(core: ComplexCore, passes: number): void {
+/** Runs the radix-4 passes number `from` .. `to` - 1 in place on core.re / core.im. */
+export function runPasses(core: ComplexCore, from: number, to: number): void {
   const { re, im, twiddles, quarters, bases, size } = core;
-  for (let p = 0; p < passes; p++) pass4(re, im, twiddles, bases[p]!, quarters[p]!, size);
+  for (let p = from; p < to; p++) pass4(re, im, twiddles, bases[p]!, quarters[p]!, size);
+}
+
+/**
+ * Finishes a transform whose first pass and all passes but the last have run: writes scale times the
+ * result into outRe / outIm (the last pass writes them directly when both have the same type).
+ */
+export function finishTo(core: ComplexCore, outRe: Float32Array | Float64Array, outIm: Float32Array | Float64Array, scale: number): void {
+  const last = core.quarters.length - 1;
+  const { re, im, twiddles, size } = core;
+  if (last >= 0 && outRe instanceof Float32Array && outIm instanceof Float32Array) {
+    pass4To32(re, im, twiddles, core.bases[last]!, core.quarters[last]!, size, outRe, outIm, scale);
+  } else if (last >= 0 && outRe instanceof Float64Array && outIm instanceof Float64Array) {
+    pass4To64(re, im, twiddles, core.bases[last]!, core.quarters[last]!, size, outRe, outIm, scale);
+  } else {
+    if (last >= 0) runPasses(core, last, last + 1);
+    for (let i = 0; i < size; i++) {
+      outRe[i] = scale * re[i]!;
+      outIm[i] = scale * im[i]!;
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import { ComplexCore, forwardStaged } from './complex-core.js';
+import { ComplexCore, finishTo, firstPassSplit, runPasses } from './complex-core.js';
 import { RealCore } from './real-core.js';
 
 /** Float32Array or Float64Array: what the complex transforms accept and write. */
@@ -25,29 +25,13 @@ export class FftCore {
 }
 
 /**
- * Complex DFT of re + i im into outRe + i outIm (which may be the input arrays). The inverse, scaled by
- * 1/size, is computed as swap(DFT(swap(z))) / size with swap(a + ib) = b + ia, on the same forward core.
+ * Complex DFT of re + i im into outRe + i outIm (which may be the input arrays: the first pass reads all
+ * of the input before anything is written). The inverse, scaled by 1/size, is computed on the same
+ * forward core as swap(DFT(swap(z))) / size with swap(a + ib) = b + ia, where a swap is only a change
+ * of which array is read or written.
  */
 export function complexTransform(core: ComplexCore, re: FloatArray, im: FloatArray, outRe: FloatArray, outIm: FloatArray, inverse: boolean): void {
-  const n = core.size;
-  const sr = core.stageRe, si = core.stageIm;
-  if (inverse) {
-    const scale = 1 / n;
-    for (let i = 0; i < n; i++) {
-      sr[i] = im[i]! * scale;
-      si[i] = re[i]! * scale;
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      sr[i] = re[i]!;
-      si[i] = im[i]!;
-    }
-  }
-  forwardStaged(core);
-  const a = inverse ? core.im : core.re;
-  const b = inverse ? core.re : core.im;
-  for (let i = 0; i < n; i++) {
-    outRe[i] = a[i]!;
-    outIm[i] = b[i]!;
-  }
+  firstPassSplit(core, inverse ? im : re, inverse ? re : im);
+  runPasses(core, 0, core.quarters.length - 1);
+  finishTo(core, inverse ? outIm : outRe, inverse ? outRe : outIm, inverse ? 1 / core.size : 1);
 }

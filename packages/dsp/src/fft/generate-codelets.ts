@@ -175,21 +175,24 @@ function constants(prefix: string, count: number, unit: string): string[] {
   return lines;
 }
 
-type Source = 'packed' | 'split';
+type Source = 'packed' | 'split32' | 'split64';
 
 /**
  * First pass: for block b, the size-point DFT of z[offsets[b] + s * stride], s = 0..size-1, written in
  * natural order to re/im[b * size ..]. The offsets are bit-reversed block numbers, which is what lets
  * the radix-4 passes after it run in place with no bit-reversal pass. `packed` reads
- * z[n] = x[2n] + i x[2n+1] straight from a real Float32Array frame; `split` reads float64 re/im.
+ * z[n] = x[2n] + i x[2n+1] straight from a real Float32Array frame; `split32` / `split64` read
+ * z[n] = xr[n] + i xi[n] from a Float32Array / Float64Array pair (one function per type keeps every
+ * array access monomorphic).
  */
 function codelet(size: number, source: Source): string {
   const e = new Emitter();
+  const packed = source === 'packed';
   const inputs: Cx[] = [];
   for (let s = 0; s < size; s++) {
     const input = cx(`x${s}r`, `x${s}i`);
     const off = s === 0 ? '' : `s${s}`;
-    e.defer(input, source === 'packed'
+    e.defer(input, packed
       ? [`const x${s}r = x[${at('p', off)}];`, `const x${s}i = x[${at('p1', off)}];`]
       : [`const x${s}r = xr[${at('p', off)}];`, `const x${s}i = xi[${at('p', off)}];`]);
     inputs.push(input);
@@ -198,10 +201,12 @@ function codelet(size: number, source: Source): string {
     const o = at('o', k === 0 ? '' : String(k));
     e.lines.push(`re[${o}] = ${signed(c.re)};`, `im[${o}] = ${signed(c.im)};`);
   });
-  const packed = source === 'packed';
   const head = packed ? ['const p = 2 * offsets[b]!;', 'const p1 = (p + 1) | 0;'] : ['const p = offsets[b]!;'];
-  return `/** First pass of ${size}-point DFTs from ${packed ? 'a packed real frame' : 'split float64 input'}. */
-export function codelet${size}${packed ? 'Packed' : 'Split'}(${packed ? 'x: Float32Array' : 'xr: number[], xi: number[]'}, re: number[], im: number[], offsets: number[], ${size === 1 ? '_stride' : 'stride'}: number): void {
+  const name = { packed: 'Packed', split32: 'Split32', split64: 'Split64' }[source];
+  const params = { packed: 'x: Float32Array', split32: 'xr: Float32Array, xi: Float32Array', split64: 'xr: Float64Array, xi: Float64Array' }[source];
+  const what = { packed: 'a packed real frame', split32: 'float32 re/im arrays', split64: 'float64 re/im arrays' }[source];
+  return `/** First pass of ${size}-point DFTs from ${what}. */
+export function codelet${size}${name}(${params}, re: number[], im: number[], offsets: number[], ${size === 1 ? '_stride' : 'stride'}: number): void {
 ${indent(constants('s', size, packed ? '2 * stride' : 'stride'), 2)}${size === 1 ? '' : '\n'}  for (let b = 0, o = 0; b < offsets.length; b++, o = (o + ${size}) | 0) {
 ${indent([...head, ...e.lines], 4)}
   }
@@ -250,32 +255,49 @@ function twiddleLoad(tag: string, r: number, index: string): string[] {
   return [`const w${tag}${r}r = tw[${at(index, String(2 * r - 2))}];`, `const w${tag}${r}i = tw[${at(index, String(2 * r - 1))}];`];
 }
 
-function inPlaceButterfly(radix: number, plain: boolean): string[] {
+type PassOutput = 'inPlace' | 'to32' | 'to64';
+
+function passButterfly(radix: number, plain: boolean, output: PassOutput): string[] {
   const e = new Emitter();
   emitButterfly(e, radix, 'i0', '', plain ? 'none' : 'locals', (l, c) => {
     const index = at('i0', l === 0 ? '' : `q${l}`);
-    e.lines.push(`re[${index}] = ${signed(c.re)};`, `im[${index}] = ${signed(c.im)};`);
+    if (output === 'inPlace') {
+      e.lines.push(`re[${index}] = ${signed(c.re)};`, `im[${index}] = ${signed(c.im)};`);
+    } else {
+      const scaled = (t: Term): string => `${t.v} * ${t.neg ? 'negScale' : 'scale'}`;
+      e.lines.push(`outRe[${index}] = ${scaled(c.re)};`, `outIm[${index}] = ${scaled(c.im)};`);
+    }
   });
   return e.lines;
 }
 
 /**
- * In-place radix-r decimation-in-time pass combining r sub-DFTs of q points into DFTs of r q points.
- * The twiddle index j is the outer loop so each twiddle is loaded once per pass, not once per group.
+ * Radix-r decimation-in-time pass combining r sub-DFTs of q points into DFTs of r q points, in place
+ * or (last pass of a complex transform) into typed output arrays times `scale`. The twiddle index j is
+ * the outer loop so each twiddle is loaded once per pass, not once per group.
  */
-function pass(radix: number): string {
+function pass(radix: number, output: PassOutput): string {
   const step = 2 * (radix - 1);
-  return `/** In-place radix-${radix} pass over n points joining DFTs of q points; tw[base + ${step} j ..] = W^(r j), r = 1..${radix - 1}. */
-export function pass${radix}(re: number[], im: number[], tw: number[], base: number, q: number, n: number): void {
-${indent(constants('q', radix, 'q'), 2)}
+  const plain = passButterfly(radix, true, output);
+  const twiddled = passButterfly(radix, false, output);
+  const type = output === 'to32' ? 'Float32Array' : 'Float64Array';
+  const signature = output === 'inPlace'
+    ? `pass${radix}(re: number[], im: number[], tw: number[], base: number, q: number, n: number)`
+    : `pass${radix}${output === 'to32' ? 'To32' : 'To64'}(re: number[], im: number[], tw: number[], base: number, q: number, n: number, outRe: ${type}, outIm: ${type}, scale: number)`;
+  const doc = output === 'inPlace'
+    ? `In-place radix-${radix} pass over n points joining DFTs of q points; tw[base + ${step} j ..] = W^(r j), r = 1..${radix - 1}.`
+    : `Radix-${radix} pass like pass${radix}, writing scale * result to ${type} outputs instead of in place.`;
+  return `/** ${doc} */
+export function ${signature}: void {
+${indent([...constants('q', radix, 'q'), ...usedOnly(['const negScale = -scale;'], [...plain, ...twiddled])], 2)}
   const span = ${radix} * q;
   for (let i0 = 0; i0 < n; i0 = (i0 + span) | 0) {
-${indent(inPlaceButterfly(radix, true), 4)}
+${indent(plain, 4)}
   }
   for (let j = 1, t = (base + ${step}) | 0; j < q; j++, t = (t + ${step}) | 0) {
 ${indent(Array.from({ length: radix - 1 }, (_, r) => twiddleLoad('', r + 1, 't')).flat(), 4)}
     for (let i0 = j; i0 < n; i0 = (i0 + span) | 0) {
-${indent(inPlaceButterfly(radix, false), 6)}
+${indent(twiddled, 6)}
     }
   }
 }
@@ -429,10 +451,11 @@ export function codeletSource(): string {
     '/* Generated by generate-codelets.ts (npx tsx packages/dsp/src/fft/generate-codelets.ts): do not edit. */',
     '',
   ];
-  for (const source of ['packed', 'split'] as const) {
+  for (const source of ['packed', 'split32', 'split64'] as const) {
     for (const size of CODELET_SIZES) parts.push(codelet(size, source));
   }
-  parts.push(pass(PASS_RADIX), realFinal(PASS_RADIX, 'power'), realFinal(PASS_RADIX, 'spectrum'));
+  for (const output of ['inPlace', 'to32', 'to64'] as const) parts.push(pass(PASS_RADIX, output));
+  parts.push(realFinal(PASS_RADIX, 'power'), realFinal(PASS_RADIX, 'spectrum'));
   return parts.join('\n');
 }
 

@@ -1,5 +1,5 @@
 import { realFinal4Power, realFinal4Spectrum } from './codelets.js';
-import { ComplexCore, doubles, forwardPacked, forwardStaged } from './complex-core.js';
+import { ComplexCore, doubles, firstPassSplit, forwardPacked, runPasses } from './complex-core.js';
 
 /*
  * Real FFT of N = 2M samples as an M-point complex FFT of z[n] = x[2n] + i x[2n+1] followed by the
@@ -128,7 +128,8 @@ export function inverseReal(core: RealCore, spectrum: Float32Array, out: Float32
     sr[j] = or - ei;
     si[j] = er + oi;
   }
-  forwardStaged(h);
+  firstPassSplit(h, sr, si);
+  runPasses(h, 0, h.quarters.length);
   const re = h.re, im = h.im;
   for (let n = 0; n < m; n++) {
     out[2 * n] = im[n]!;
