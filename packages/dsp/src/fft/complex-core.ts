@@ -58,14 +58,20 @@ export class ComplexCore {
     for (let b = 0; b < this.stride; b++) this.offsets.push(reverseBits(b, bits - codeletBits));
     this.quarters = [];
     this.bases = [];
-    this.twiddles = [];
+    let length = 0;
     for (let q = this.codelet; q < size; q *= 4) {
       this.quarters.push(q);
-      this.bases.push(this.twiddles.length);
+      this.bases.push(length);
+      length += 6 * q;
+    }
+    this.twiddles = doubles(length);
+    let t = 0;
+    for (const q of this.quarters) {
       for (let j = 0; j < q; j++) {
         for (let r = 1; r < 4; r++) {
           const angle = (-2 * Math.PI * r * j) / (4 * q);
-          this.twiddles.push(Math.cos(angle), Math.sin(angle));
+          this.twiddles[t++] = Math.cos(angle);
+          this.twiddles[t++] = Math.sin(angle);
         }
       }
     }
