@@ -245,7 +245,7 @@ describe('fft plan options', () => {
 });
 
 describe('generated codelets', () => {
-  it('codelets.ts is what generate-codelets.ts produces (regenerate after editing the generator)', () => {
+  it('codelets.gen.ts is what generate-codelets.ts produces (regenerate after editing the generator)', () => {
     expect(readFileSync(CODELETS_PATH, 'utf8')).toBe(codeletSource());
   });
 });

@@ -17,7 +17,7 @@ import {
   pass4,
   pass4To32,
   pass4To64,
-} from './codelets.js';
+} from './codelets.gen.js';
 
 /**
  * Tables and scratch of an in-place complex DFT of `size` points (a power of two, 1..65536), float64

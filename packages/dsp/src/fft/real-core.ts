@@ -1,4 +1,4 @@
-import { realFinal4Power, realFinal4Spectrum } from './codelets.js';
+import { realFinal4Power, realFinal4Spectrum } from './codelets.gen.js';
 import { ComplexCore, doubles, firstPassSplit, forwardPacked, runPasses } from './complex-core.js';
 
 /*
@@ -54,7 +54,7 @@ export function realPower(core: RealCore, x: Float32Array, out: Float32Array): v
 }
 
 // The two splits below serve transforms too small for a radix-4 pass (size <= 32), where the split
-// cannot be fused into one; realFinal4* in codelets.ts is the same arithmetic.
+// cannot be fused into one; realFinal4* in codelets.gen.ts is the same arithmetic.
 
 function splitSpectrum(re: number[], im: number[], tw: number[], m: number, out: Float32Array): void {
   out[0] = re[0]! + im[0]!;
