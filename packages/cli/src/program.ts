@@ -5,6 +5,7 @@ import { infoCommand } from './commands/info.js';
 import { monitorCommand } from './commands/monitor/index.js';
 import { portsCommand } from './commands/ports.js';
 import { recordCommand } from './commands/record/index.js';
+import { streamCommand } from './commands/stream.js';
 
 /**
  * The one `sensorkit` command line. Apps add their command groups here (kws, gesture, anomaly, ...), so
@@ -20,6 +21,7 @@ export function createProgram(io: CliIo): Command {
   program.addCommand(infoCommand(io));
   program.addCommand(monitorCommand(io));
   program.addCommand(recordCommand(io));
+  program.addCommand(streamCommand(io));
   program.addCommand(portsCommand(io));
   return program;
 }

@@ -18,6 +18,7 @@ export * from './csv-reader.js';
 export * from './csv-writer.js';
 export * from './raw-reader.js';
 export * from './open-signal.js';
+export * from './row-writer.js';
 export * from './operators/index.js';
 export * from './live/index.js';
 export * from './serial/index.js';

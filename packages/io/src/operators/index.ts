@@ -4,3 +4,4 @@ export * from './wav-source.js';
 export * from './csv-source.js';
 export * from './signal-source.js';
 export * from './wav-sink.js';
+export * from './rows-sink.js';

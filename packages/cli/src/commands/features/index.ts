@@ -1,10 +1,9 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { defaultIfEmpty, ignoreElements, lastValueFrom, Subject, tap } from 'rxjs';
 import type { Frame, SampleChunk } from '@sensorkit/dsp';
-import { openSignal } from '@sensorkit/io';
 import { addInputOptions, signalOptions } from '../../input-options.js';
 import { nonNegativeInteger } from '../../parse.js';
-import { RowWriter, type RowFormat } from '../../row-writer.js';
+import { openSignal, RowWriter, type RowFormat } from '@sensorkit/io';
 import { toMonoAt } from '../../signal-input.js';
 import type { CliIo } from '../../cli-io.js';
 import type { FeatureBlock } from './block.js';
