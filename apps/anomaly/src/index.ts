@@ -1,0 +1,2 @@
+// @sensorkit/anomaly: filled in by the anomaly work.
+export * from './contracts.js';

@@ -1,0 +1,2 @@
+// @sensorkit/ml: filled in by the ML work.
+export {};
