@@ -30,5 +30,11 @@ fi
 log "installing npm packages (pnpm install --frozen-lockfile)"
 # @tensorflow/tfjs-node is optional: its install script downloads libtensorflow from a host that may be
 # unreachable; pnpm then skips it and the kit falls back to the WASM backend at run time.
-pnpm install --frozen-lockfile --reporter=append-only 2>&1 | grep -vE '^(Progress|\s*$)' | tail -n 20
+install_log=$(mktemp)
+pnpm install --frozen-lockfile --reporter=append-only >"$install_log" 2>&1 || { cat "$install_log"; exit 1; }
+grep -vE '^(Progress|\s*$)|tfjs-node install' "$install_log" | tail -n 20
+if grep -q 'tfjs-node install: Failed' "$install_log"; then
+  log "optional @tensorflow/tfjs-node could not fetch libtensorflow (its host is unreachable here): the kit uses the WASM backend"
+fi
+rm -f "$install_log"
 log "ready: node $(node --version), pnpm $(pnpm --version)"
