@@ -1,6 +1,6 @@
+import { ParameterError, requireInteger } from '@sensorkit/dsp';
 import type { AlertEvent, HealthState, MachineSnapshot } from '../contracts.js';
 import { DEFAULT_LEVELS, resolveLevels, type HealthLevels } from './dashboard-options.js';
-import { ParameterError, requireInteger } from '@sensorkit/dsp';
 
 /*
  * The demo's terminal view: one line per machine, the same number of lines on every call, so a
@@ -28,9 +28,10 @@ const RESET = '\u001b[0m';
  * health, score / threshold, and the machine's last alert.
  *
  * @example
- * renderTerminalSummary([snapshot], alerts).forEach((line) => console.log(line));
- * // machine  state    health                            score / threshold  last alert
- * // pump-2   WARNING  [#############.........|......] 0.86  2.71 / 3.15       41.0 s normal -> warning (kurtosis +6.2σ)
+ * for (const line of renderTerminalSummary([fan, pump], alerts)) console.log(line);
+ * // machine  state    health                       score / threshold  last alert
+ * // fan      NORMAL   [###..........|......] 0.21  0.63 / 3.00        -
+ * // pump-2   WARNING  [###########..|......] 0.86  2.71 / 3.15        41.0 s normal -> warning (kurtosis +6.2σ)
  */
 export function renderTerminalSummary(
   snapshots: readonly MachineSnapshot[],
@@ -95,6 +96,7 @@ function formatNumber(v: number): string {
   if (a >= 1000) return v.toFixed(0);
   if (a >= 100) return v.toFixed(1);
   if (a >= 0.01) return v.toFixed(2);
+  if (a >= 0.001) return v.toFixed(3);
   return v.toExponential(1);
 }
 

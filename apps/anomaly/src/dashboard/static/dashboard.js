@@ -32,6 +32,8 @@
     if (a >= 1000) return v.toFixed(0);
     if (a >= 100) return v.toFixed(1);
     if (a >= 0.01) return v.toFixed(2);
+    if (a >= 0.001) return v.toFixed(3);
+    if (a >= 0.001) return v.toFixed(3);
     return v.toExponential(1);
   }
   function formatTime(t) {
@@ -68,7 +70,7 @@
   }
   /** Scales for a plot of [x0, x1] x [y0, y1] in an svg of WIDTH x height, with room for labels. */
   function scales(chart, height, x0, x1, y0, y1, top) {
-    const pad = { l: 40, r: 10, t: top, b: 18 };
+    const pad = { l: 40, r: 22, t: top, b: 18 };
     const w = WIDTH - pad.l - pad.r;
     const h = height - pad.t - pad.b;
     chart.setAttribute('viewBox', `0 0 ${WIDTH} ${height}`);
@@ -78,7 +80,7 @@
       sy: (y) => pad.t + h - ((Math.min(Math.max(y, y0), y1) - y0) / (y1 - y0 || 1)) * h,
     };
   }
-  function axes(chart, s, formatX, formatY, unitX, unitY) {
+  function axes(chart, s, formatX, formatY, unitX) {
     for (const y of ticks(s.y0, s.y1, 3)) {
       svg('line', { class: 'gridline', x1: s.pad.l, x2: s.pad.l + s.w, y1: s.sy(y), y2: s.sy(y) }, chart);
       svg('text', { x: s.pad.l - 4, y: s.sy(y) + 3, 'text-anchor': 'end' }, chart).textContent = formatY(y);
@@ -88,7 +90,6 @@
     }
     svg('rect', { class: 'frame', x: s.pad.l, y: s.pad.t, width: s.w, height: s.h }, chart);
     svg('text', { x: WIDTH - 2, y: s.pad.t + s.h + 12, 'text-anchor': 'end' }, chart).textContent = unitX;
-    svg('text', { x: 2, y: s.pad.t - 3 }, chart).textContent = unitY;
   }
   function trace(chart, s, xs, ys, testid) {
     const points = [];
@@ -113,11 +114,11 @@
     const x1 = Math.max(last, x0 + 1);
     let top = levels.alarm * 1.5;
     for (const [t, h] of history) if (t >= x0 && h * 1.08 > top) top = h * 1.08;
-    const s = scales(chart, height, x0, x1, 0, top, 12);
+    const s = scales(chart, height, x0, x1, 0, top, 8);
     const bandY = s.sy(levels.alarm);
     svg('rect', { class: 'band-alarm', x: s.pad.l, y: s.pad.t, width: s.w, height: bandY - s.pad.t }, chart);
     svg('rect', { class: 'band-warning', x: s.pad.l, y: bandY, width: s.w, height: s.sy(levels.warning) - bandY }, chart);
-    axes(chart, s, (t) => `${+t.toFixed(1)}`, formatNumber, 's', 'health');
+    axes(chart, s, (t) => `${+t.toFixed(1)}`, formatNumber, 's');
     for (const level of ['warning', 'alarm']) {
       const y = s.sy(levels[level]);
       svg('line', { class: `level-${level}`, x1: s.pad.l, x2: s.pad.l + s.w, y1: y, y2: y, 'data-level': level }, chart);
@@ -143,8 +144,8 @@
     }
     // 90 dB of range: deeper than that is rounding noise on a float32 spectrum.
     const y0 = Math.max(lo, hi - 90) - 3;
-    const s = scales(chart, height, hz[0], hz[hz.length - 1], y0, hi + 3, 12);
-    axes(chart, s, formatHz, (v) => `${Math.round(v)}`, 'Hz', 'dB');
+    const s = scales(chart, height, Math.min(0, hz[0]), hz[hz.length - 1], y0, hi + 3, 8);
+    axes(chart, s, formatHz, (v) => `${Math.round(v)}`, 'Hz');
     trace(chart, s, hz, db, 'spectrum-trace');
     chart.setAttribute('aria-label', `Spectrum of ${snapshot.machine} up to ${formatHz(hz[hz.length - 1])} Hz; strongest line ${formatHz(hz[peak])} Hz at ${Math.round(hi)} dB`);
   }
@@ -158,8 +159,11 @@
     let hi = 0;
     let peak = 0;
     for (let i = 0; i < amp.length; i++) if (amp[i] > hi) { hi = amp[i]; peak = i; }
-    const s = scales(chart, height, 0, hz[hz.length - 1], 0, hi > 0 ? hi * 1.1 : 1, 30);
-    axes(chart, s, formatHz, formatNumber, 'Hz', 'amplitude');
+    // At least 6x the median: a healthy machine's flat envelope then looks flat, not like a full-scale scribble.
+    const median = amp.slice().sort((x, y) => x - y)[amp.length >> 1];
+    const top = Math.max(hi * 1.1, median * 6);
+    const s = scales(chart, height, 0, hz[hz.length - 1], 0, top > 0 ? top : 1, 26);
+    axes(chart, s, formatHz, formatNumber, 'Hz');
     trace(chart, s, hz, amp, 'envelope-trace');
     drawMarkers(chart, s, snapshot.markers);
     chart.setAttribute('aria-label', `Envelope spectrum of ${snapshot.machine}; strongest line ${formatHz(hz[peak])} Hz; markers ${Object.entries(snapshot.markers).map(([n, f]) => `${n} ${formatHz(f)} Hz`).join(', ')}`);
@@ -229,9 +233,9 @@
       time: metric(list, 'time', 'time'),
     };
     const charts = {
-      health: figure(card, 'Health index over time', 'health'),
-      spectrum: figure(card, 'Spectrum (dB vs Hz)', 'spectrum'),
-      envelope: figure(card, 'Envelope spectrum with fault frequencies', 'envelope'),
+      health: figure(card, 'Health index (smoothed score / threshold) over time, s', 'health'),
+      spectrum: figure(card, 'Spectrum, dB vs Hz', 'spectrum'),
+      envelope: figure(card, 'Envelope spectrum, amplitude vs Hz, with fault frequencies', 'envelope'),
     };
     machinesEl.appendChild(card);
     emptyEl.hidden = true;
