@@ -19,6 +19,14 @@ import { MARKERS, makeAlert, makeSnapshot } from './test-fixtures.js';
 const CHROMIUM = '/usr/bin/chromium';
 const LEVELS = { warning: 0.8, alarm: 1 };
 
+// This file is compiled without the DOM library: the page-side callbacks name what they use.
+interface Probe {
+  probe?: number;
+}
+interface StyleWindow {
+  getComputedStyle(element: unknown): { borderLeftColor: string };
+}
+
 let browser: Browser | undefined;
 let dashboard: Dashboard | undefined;
 let shots: string | undefined;
@@ -67,7 +75,7 @@ describe('dashboard in chromium', () => {
     await page.waitForSelector('[data-testid="connection"][data-connection="open"]', { timeout: 10_000 });
     await page.waitForSelector('[data-machine="faulty"] [data-field="time"]:text("0.0 s")', { timeout: 10_000 });
     // A mark on the window survives only if the page is never reloaded.
-    await page.evaluate(() => ((window as unknown as { probe: number }).probe = 42));
+    await page.evaluate(() => ((globalThis as unknown as Probe).probe = 42));
 
     // The faulty machine's health ramps 0.2 -> 1.55 over 30 s; the healthy one hovers at 0.2.
     let state: HealthState = 'normal';
@@ -87,11 +95,11 @@ describe('dashboard in chromium', () => {
 
     await page.waitForSelector('[data-machine="faulty"][data-state="alarm"]', { timeout: 10_000 });
     await page.waitForSelector('[data-machine="faulty"] [data-field="time"]:text("30.0 s")', { timeout: 10_000 });
-    expect(await page.evaluate(() => (window as unknown as { probe?: number }).probe)).toBe(42);
+    expect(await page.evaluate(() => (globalThis as unknown as Probe).probe)).toBe(42);
     expect(await page.getAttribute('[data-machine="healthy"]', 'data-state')).toBe('normal');
     expect(await page.textContent('[data-machine="faulty"] [data-field="state"]')).toBe('alarm');
     // State colours: alarm red, normal green (the cards' left border).
-    const border = (m: string): Promise<string> => page.$eval(`[data-machine="${m}"]`, (el) => getComputedStyle(el).borderLeftColor);
+    const border = (m: string): Promise<string> => page.$eval(`[data-machine="${m}"]`, (el) => (globalThis as unknown as StyleWindow).getComputedStyle(el).borderLeftColor);
     expect(await border('faulty')).toBe('rgb(207, 34, 46)');
     expect(await border('healthy')).toBe('rgb(26, 127, 55)');
     expect(await page.textContent('[data-machine="faulty"] [data-field="score"]')).toBe('4.65 / 3.00');
@@ -146,6 +154,6 @@ describe('dashboard in chromium', () => {
     await page.waitForSelector('[data-testid="connection"][data-connection="open"]', { timeout: 10_000 });
     expect(await page.locator('[data-machine]').count()).toBe(1);
     expect(await alerts.count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { probe?: number }).probe)).toBe(42);
+    expect(await page.evaluate(() => (globalThis as unknown as Probe).probe)).toBe(42);
   });
 });
