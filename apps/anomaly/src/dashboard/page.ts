@@ -28,6 +28,7 @@ export function renderPage(settings: ResolvedDashboardOptions): string {
   const parts: Record<string, string> = {
     title: escapeHtml(settings.title),
     style: readStatic('dashboard.css'),
+    charts: readStatic('charts.js'),
     script: readStatic('dashboard.js'),
     config: jsonForScript(config),
   };

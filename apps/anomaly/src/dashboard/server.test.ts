@@ -70,9 +70,10 @@ describe('startDashboard', () => {
     expect(page.body).not.toMatch(/<script[^>]+src=|<link\b|(?:src|href)=["']?https?:|url\(\s*["']?https?:|@import/i);
     expect(page.body).not.toContain('{{');
     // The inline script at least parses (the browser test runs it).
-    const script = page.body.match(/<script>\n([\s\S]*?)<\/script>/)?.[1];
-    expect(script?.length).toBeGreaterThan(1000);
-    expect(() => new Function(script!)).not.toThrow();
+    const scripts = [...page.body.matchAll(/<script>\n([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(2); // charts.js, dashboard.js
+    for (const script of scripts) expect(script.length).toBeGreaterThan(1000);
+    expect(() => new Function(scripts.join('\n'))).not.toThrow();
   });
 
   it('answers /health, 404 and 405', async () => {
