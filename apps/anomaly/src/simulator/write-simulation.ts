@@ -32,8 +32,8 @@ export function truthPath(file: string): string {
 }
 
 /**
- * Writes simulated recordings with their ground truth (`<file>.json`). `path` is a file for one result,
- * or a directory (existing, ending in a slash, or whenever there are several results) that receives
+ * Writes simulated recordings with their ground truth (`<file>.json`). `path` is a file (.wav, .f32,
+ * .csv) for one result, or a directory (any other name, created if needed) that receives
  * `<machine>.<format>` per result.
  * @example
  * await writeSimulation('runs/', demoFleet(1, 60).map((p) => simulate(p, { sampleRate: 12800, duration: 60 })));
@@ -115,19 +115,23 @@ async function writeTruth(file: string, truth: TruthFile): Promise<void> {
   await writeFile(truthPath(file), `${JSON.stringify(truth, null, 2)}\n`);
 }
 
-/** One target file per machine: `path` itself for a single machine, else `<path>/<machine>.<format>`. */
+/**
+ * One target file per machine. `path` is a file when it ends in .wav, .f32 or .csv and is not an existing
+ * directory (one machine only); anything else is a directory that receives `<machine>.<format>`.
+ */
 async function resolveTargets(path: string, machines: readonly string[], format?: SimulationFormat): Promise<{ file: string; format: SimulationFormat }[]> {
   if (machines.length === 0) throw new ParameterError('writeSimulation', 'result', machines, 'at least one simulation');
   if (new Set(machines).size !== machines.length) {
     throw new ParameterError('writeSimulation', 'machines', machines, 'distinct machine names (they become file names)');
   }
-  const isDirectory = path.endsWith('/') || path.endsWith(sep) || (await stat(path).then((s) => s.isDirectory(), () => false));
-  if (!isDirectory && machines.length === 1) {
+  const existingDirectory = await stat(path).then((s) => s.isDirectory(), () => false);
+  const isFile = !existingDirectory && !path.endsWith('/') && !path.endsWith(sep) && formatFromExtension(path) !== undefined;
+  if (isFile && machines.length > 1) {
+    throw new ParameterError('writeSimulation', 'path', path, `a directory for ${machines.length} machines (a signal file holds one)`);
+  }
+  if (isFile) {
     await mkdir(dirname(path), { recursive: true });
     return [{ file: path, format: formatForPath(path, format) }];
-  }
-  if (!isDirectory && formatFromExtension(path) !== undefined) {
-    throw new ParameterError('writeSimulation', 'path', path, `a directory for ${machines.length} machines (a signal file holds one)`);
   }
   await mkdir(path, { recursive: true });
   const chosen = format === undefined ? 'wav' : formatForPath('', format);
