@@ -1,2 +1,3 @@
 // @sensorkit/anomaly: filled in by the anomaly work.
 export * from './contracts.js';
+export * from './dashboard/index.js';
