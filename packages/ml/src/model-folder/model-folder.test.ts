@@ -58,8 +58,9 @@ describe('saveModelFolder / loadModelFolder', () => {
     expect(await readModelFile(dir, 'sub/notes.txt')).toBe('n');
   });
 
-  it('keeps a folder without a network (metadata and extra files only)', async () => {
+  it('keeps a folder without a network (metadata and extra files only), dropping a network saved there before', async () => {
     const dir = join(root, 'gaussian');
+    await saveModelFolder(dir, { model: denseNetwork({ inputs: 2, layers: [2], seed: 1 }), metadata: METADATA });
     await saveModelFolder(dir, { metadata: { ...METADATA, kind: 'gaussian' }, extraFiles: { 'gaussian.json': '{}' } });
     const loaded = await loadModelFolder(dir);
     expect(loaded.model).toBeUndefined();

@@ -1,4 +1,4 @@
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { InputError } from '@sensorkit/dsp';
@@ -33,6 +33,7 @@ export async function saveModelFolder(dir: string, contents: ModelFolderContents
     insideFolder(dir, name, 'extraFiles');
   }
   if (contents.model) await contents.model.save(fileSaveHandler(dir));
+  else await Promise.all([MODEL_JSON, WEIGHTS_BIN].map((name) => rm(join(dir, name), { force: true }))); // no stale network left behind
   for (const [name, text] of extras) await writeAtomic(insideFolder(dir, name, 'extraFiles'), text);
   if (contents.card !== undefined) await writeAtomic(join(dir, CARD_MD), contents.card);
   // Metadata last: a folder with metadata.json is a complete folder.

@@ -36,6 +36,15 @@ describe('ProgressPrinter', () => {
     expect(out.text()).toBe('\repoch 1/2\x1b[K\repoch 2/2\x1b[K\ndone\n');
   });
 
+  it('closes a line left open when training fails, and only once', () => {
+    const out = sink(true);
+    const printer = new ProgressPrinter(out.stream);
+    printer.line('epoch 1/2');
+    printer.close();
+    printer.close();
+    expect(out.text()).toBe('\repoch 1/2\x1b[K\n');
+  });
+
   it('appends one line per epoch elsewhere (logs, pipes)', () => {
     const out = sink(false);
     const printer = new ProgressPrinter(out.stream);

@@ -61,6 +61,12 @@ export class ProgressPrinter {
     }
   }
 
+  /** Ends an in-place line left open (training failed midway), so the error starts on a line of its own. */
+  close(): void {
+    if (this.open) this.stream.write('\n');
+    this.open = false;
+  }
+
   /** Ends the in-place line (if any) and prints a final line of its own. */
   finish(text: string): void {
     if (this.open) this.stream.write('\n');

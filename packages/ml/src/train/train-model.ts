@@ -129,6 +129,7 @@ export async function trainModel(model: tf.LayersModel, data: TrainData, options
     );
     return { epochs: run, stoppedEarly, history, bestEpoch, seconds };
   } finally {
+    printer?.close();
     snapshot?.forEach((t) => t.dispose());
     sets.owned.forEach((t) => t.dispose());
   }
