@@ -104,7 +104,10 @@ export function createMachine(options: MachineOptions = {}): MachinePlan {
     speed: createSpeedProfile({ shaftHz, load, loadSteps, loadRamp, loadSpeedDrop, drift, seed }),
     fault: fault.kind,
     faultGain: fault.gain,
-    severity: 'severity' in fault ? { type: 'constant', severity: fault.severity } : { type: 'run-to-failure', ...fault },
+    severity:
+      'severity' in fault
+        ? { type: 'constant', severity: fault.severity }
+        : { type: 'run-to-failure', onset: fault.onset, failure: fault.failure, initial: fault.initial, growth: fault.growth },
     harmonics: [...harmonics, 0],
     harmonicPhases: [angle(), angle(), angle(), angle()],
     gearTeeth,
