@@ -1,4 +1,4 @@
-import { applyMatrix } from './dct.js';
+import { applyDct } from './dct.js';
 import { ParameterError } from './errors.js';
 import { compressEnergies, framePowerSpectrum, spectrumToMel, type LogMelOptions } from './log-mel.js';
 import { createMfccPlan, type MfccOptions, type MfccPlan } from './mfcc.js';
@@ -122,7 +122,7 @@ export class FeatureSetExtractor {
     compressEnergies(lm, energies, lm.mel.bands);
     if (plan.logMel) for (let b = 0; b < lm.mel.bands; b++) out[at++] = energies[b]!;
     if (plan.mfcc) {
-      applyMatrix(plan.front.dct, lm.mel.bands, plan.front.coefficients, energies, this.cepstra);
+      applyDct(plan.front.dct, energies, this.cepstra);
       for (let k = 0; k < plan.front.coefficients; k++) out[at++] = this.cepstra[k]!;
     }
   }

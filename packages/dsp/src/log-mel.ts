@@ -73,16 +73,12 @@ export function createLogMelPlan(options: LogMelOptions, block = BLOCK, extraOpt
     triangles: options.triangles ?? 'hz',
     norm: options.norm ?? 'none',
   });
-  let binStart = mel.bins;
-  let binEnd = 0;
-  for (let b = 0; b < mel.bands; b++) {
-    if (mel.length[b]! === 0) continue;
-    binStart = Math.min(binStart, mel.start[b]!);
-    binEnd = Math.max(binEnd, mel.start[b]! + mel.length[b]!);
-  }
+  // The filterbank weighs bins segments[0] .. segments[bands + 1] - 1 only.
+  const binStart = mel.segments[0]!;
+  const binEnd = mel.segments[mel.bands + 1]!;
   const resolved = { ...mel.description.options, frameLength, fftSize, window, spectrum, spectrumScale, log, logOffset, logFloor };
   return {
-    description: describe(block, 1, resolved),
+    description: describe(block, 2, resolved),
     frameLength,
     fft: createFftPlan({ size: fftSize }),
     mel,
@@ -90,7 +86,7 @@ export function createLogMelPlan(options: LogMelOptions, block = BLOCK, extraOpt
     padded: new Float32Array(fftSize),
     spectrumBuffer: new Float32Array(fftSize / 2 + 1),
     binStart,
-    binEnd: Math.max(binStart, binEnd),
+    binEnd,
   };
 }
 

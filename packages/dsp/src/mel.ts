@@ -32,14 +32,16 @@ export interface MelOptions {
 export interface MelPlan extends Described<Required<MelOptions>> {
   readonly bands: number;
   readonly bins: number;
-  /** first FFT bin of each band */
-  readonly start: Int32Array;
-  /** number of bins of each band */
-  readonly length: Int32Array;
-  /** offset of each band's weights in `weights` */
-  readonly offset: Int32Array;
-  /** non-zero weights, band after band */
-  readonly weights: Float32Array;
+  /**
+   * Neighbouring triangles share their edges, so the filterbank is stored by segment: segment j spans
+   * edges j..j+1 and bins segments[j]..segments[j+1]-1; there band j rises with weight rise[k] and band
+   * j-1 falls with weight 1 - rise[k]. One pass over the bins then feeds both bands of every bin.
+   */
+  readonly segments: Int32Array;
+  /** rising weight in [0, 1) of each bin inside its segment (0 outside the filterbank) */
+  readonly rise: Float64Array;
+  /** per-band gain: 1, or the Slaney area normalisation 2 / (upper edge - lower edge in Hz) */
+  readonly bandScale: Float64Array;
   /** band edges in Hz: bands + 2 points (lower edge, centres, upper edge) */
   readonly edgesHz: Float64Array;
 }
@@ -75,61 +77,63 @@ export function createMelPlan(options: MelOptions): MelPlan {
     edgesHz[i] = melToHz(edgesMel[i]!, scale);
   }
 
-  const dense: number[][] = [];
-  for (let b = 0; b < bands; b++) {
-    const row = new Array<number>(bins).fill(0);
-    const enorm = norm === 'slaney' ? 2 / (edgesHz[b + 2]! - edgesHz[b]!) : 1;
-    for (let k = triangles === 'mel' ? 1 : 0; k < bins; k++) {
-      const hz = (k * sampleRate) / fftSize;
-      const [x, lo, mid, hi] =
-        triangles === 'mel' ? [hzToMel(hz, scale), edgesMel[b]!, edgesMel[b + 1]!, edgesMel[b + 2]!] : [hz, edgesHz[b]!, edgesHz[b + 1]!, edgesHz[b + 2]!];
-      const w = Math.max(0, Math.min((x - lo) / (mid - lo), (hi - x) / (hi - mid)));
-      row[k] = w * enorm;
-    }
-    dense.push(row);
+  // The triangle of band b is linear in x (Hz, or mel for 'mel' triangles) between edges b, b+1, b+2.
+  // tf.signal's matrix has no DC row, so the 'mel' bank never weighs bin 0.
+  const edges = triangles === 'mel' ? edgesMel : edgesHz;
+  const firstBin = triangles === 'mel' ? 1 : 0;
+  const x = new Float64Array(bins).map((_, k) => (triangles === 'mel' ? hzToMel((k * sampleRate) / fftSize, scale) : (k * sampleRate) / fftSize));
+  // segments[i] = first bin at or above edge i: segment j holds the bins in [edge j, edge j+1).
+  const segments = new Int32Array(bands + 2);
+  let k = firstBin;
+  for (let i = 0; i < bands + 2; i++) {
+    while (k < bins && x[k]! < edges[i]!) k++;
+    segments[i] = k;
   }
-  return { description: describe(BLOCK, 1, { sampleRate, fftSize, bands, fMin, fMax, scale, triangles, norm }), bins, bands, edgesHz, ...sparsify(dense) };
+  const rise = new Float64Array(bins);
+  for (let j = 0; j <= bands; j++) {
+    for (let b = segments[j]!; b < segments[j + 1]!; b++) rise[b] = (x[b]! - edges[j]!) / (edges[j + 1]! - edges[j]!);
+  }
+  const bandScale = new Float64Array(bands).map((_, b) => (norm === 'slaney' ? 2 / (edgesHz[b + 2]! - edgesHz[b]!) : 1));
+  return {
+    description: describe(BLOCK, 2, { sampleRate, fftSize, bands, fMin, fMax, scale, triangles, norm }),
+    bins,
+    bands,
+    edgesHz,
+    segments,
+    rise,
+    bandScale,
+  };
 }
 
-function sparsify(dense: number[][]): { start: Int32Array; length: Int32Array; offset: Int32Array; weights: Float32Array } {
-  const start = new Int32Array(dense.length);
-  const length = new Int32Array(dense.length);
-  const offset = new Int32Array(dense.length);
-  const weights: number[] = [];
-  dense.forEach((row, b) => {
-    let first = row.findIndex((w) => w > 0);
-    let last = row.length - 1 - [...row].reverse().findIndex((w) => w > 0);
-    if (first < 0) {
-      // A band too narrow to cover any bin (many bands, small FFT): it stays empty, its energy is 0.
-      first = 0;
-      last = -1;
-    }
-    start[b] = first;
-    length[b] = last - first + 1;
-    offset[b] = weights.length;
-    for (let k = first; k <= last; k++) weights.push(row[k]!);
-  });
-  return { start, length, offset, weights: Float32Array.from(weights) };
-}
-
-/** Mel band energies: out[b] = sum_k weights[b][k] * spectrum[k]. `spectrum` has plan.bins values. */
+/**
+ * Mel band energies: out[b] = sum_k w_b[k] spectrum[k] for the plan's triangles. `spectrum` has plan.bins
+ * values. Per bin one multiply-add: each segment's total and rising sums serve the two bands that share it.
+ */
 export function applyMel(plan: MelPlan, spectrum: Float32Array, out: Float32Array): void {
-  const { start, length, offset, weights } = plan;
-  for (let b = 0; b < plan.bands; b++) {
-    const s = start[b]!;
-    const o = offset[b]! - s;
-    const e = s + length[b]!;
-    let acc = 0;
-    for (let k = s; k < e; k++) acc += weights[o + k]! * spectrum[k]!;
-    out[b] = acc;
+  const { segments, rise, bandScale, bands } = plan;
+  let rising = 0; // band j-1's share from segment j-1, completed by segment j's falling part
+  for (let j = 0; j <= bands; j++) {
+    let total = 0;
+    let up = 0;
+    const end = segments[j + 1]!;
+    for (let k = segments[j]!; k < end; k++) {
+      const p = spectrum[k]!;
+      total += p;
+      up += rise[k]! * p;
+    }
+    if (j > 0) out[j - 1] = (rising + total - up) * bandScale[j - 1]!;
+    rising = up;
   }
 }
 
 /** The filterbank as a dense bands x bins matrix (row-major), for export and inspection. */
 export function melMatrix(plan: MelPlan): Float32Array {
   const m = new Float32Array(plan.bands * plan.bins);
-  for (let b = 0; b < plan.bands; b++) {
-    for (let i = 0; i < plan.length[b]!; i++) m[b * plan.bins + plan.start[b]! + i] = plan.weights[plan.offset[b]! + i]!;
+  for (let j = 0; j <= plan.bands; j++) {
+    for (let k = plan.segments[j]!; k < plan.segments[j + 1]!; k++) {
+      if (j < plan.bands) m[j * plan.bins + k] = plan.rise[k]! * plan.bandScale[j]!;
+      if (j > 0) m[(j - 1) * plan.bins + k] = (1 - plan.rise[k]!) * plan.bandScale[j - 1]!;
+    }
   }
   return m;
 }

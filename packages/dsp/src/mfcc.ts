@@ -1,4 +1,4 @@
-import { applyMatrix, dctMatrix, lifterGain, type DctScaling } from './dct.js';
+import { applyDct, createDctTable, lifterGain, type DctScaling, type DctTable } from './dct.js';
 import { ParameterError } from './errors.js';
 import { compressEnergies, createLogMelPlan, framePowerSpectrum, spectrumToMel, type LogMelOptions, type LogMelPlan } from './log-mel.js';
 import { describe, type Described } from './plan.js';
@@ -18,8 +18,8 @@ export interface MfccOptions extends LogMelOptions {
 export interface MfccPlan extends Described<Required<MfccOptions>> {
   readonly logMel: LogMelPlan;
   readonly coefficients: number;
-  /** coefficients x bands, liftering folded in */
-  readonly dct: Float64Array;
+  /** the DCT-II of the log-mel energies, liftering folded in */
+  readonly dct: DctTable;
   /** scratch: the frame's log-mel energies */
   readonly energies: Float32Array;
 }
@@ -44,10 +44,10 @@ export function createMfccPlan(options: MfccOptions): MfccPlan {
     throw new ParameterError(BLOCK, 'log', 'none', 'a log compression ("ln", "log10" or "db"): cepstra are defined on log energies');
   }
   return {
-    description: describe(BLOCK, 1, { ...logMel.description.options, coefficients, dct, lifter, firstCoefficient }),
+    description: describe(BLOCK, 2, { ...logMel.description.options, coefficients, dct, lifter, firstCoefficient }),
     logMel,
     coefficients,
-    dct: dctMatrix(bands, coefficients, dct, lifterGain(lifter)),
+    dct: createDctTable(bands, coefficients, dct, lifterGain(lifter)),
     energies: new Float32Array(bands),
   };
 }
@@ -61,7 +61,7 @@ export function mfcc(plan: MfccPlan, frame: Float32Array, out: Float32Array): vo
   const logEnergy = plan.description.options.firstCoefficient === 'log-energy' ? Math.log(Math.max(totalPower(lm), lm.description.options.logFloor)) : 0;
   spectrumToMel(lm, energies);
   compressEnergies(lm, energies, lm.mel.bands);
-  applyMatrix(plan.dct, lm.mel.bands, plan.coefficients, energies, out);
+  applyDct(plan.dct, energies, out);
   if (plan.description.options.firstCoefficient === 'log-energy') out[0] = logEnergy;
 }
 
