@@ -48,7 +48,7 @@ async function runEval(io: CommandIo, o: Record<string, unknown>, line: string):
   const normalWindows = normal.flatMap((f) => f.windows);
   const falseAlarmRate = alarmFraction(normalScores, model.threshold);
   const alarmStateRate = normalWindows.filter((w) => w.state === 'alarm').length / Math.max(1, normalWindows.length);
-  const perFile = abnormal.map((f) => fileResult(f, normalScores, model.threshold));
+  const perFile = abnormal.map((f) => fileResult(f, normalScores, model));
   const allFaulty = abnormal.flatMap((f) => faultyWindows(f.windows, f.truth).map((w) => w.score));
   const overall = separation(normalScores, allFaulty, model.threshold);
   const results = {
@@ -95,10 +95,10 @@ interface FileResult {
   timing?: DetectionTiming;
 }
 
-function fileResult(f: ScoredFile, normalScores: number[], threshold: number): FileResult {
+function fileResult(f: ScoredFile, normalScores: number[], model: AnomalyModel): FileResult {
   const faulty = faultyWindows(f.windows, f.truth).map((w) => w.score);
-  const s = faulty.length > 0 && normalScores.length > 0 ? separation(normalScores, faulty, threshold) : { auc: Number.NaN, pauc: Number.NaN, detectionRate: Number.NaN };
-  const timing = detectionTiming(f.windows, f.truth);
+  const s = faulty.length > 0 && normalScores.length > 0 ? separation(normalScores, faulty, model.threshold) : { auc: Number.NaN, pauc: Number.NaN, detectionRate: Number.NaN };
+  const timing = detectionTiming(f.windows, f.truth, model.features.length / model.features.sampleRate);
   return {
     file: f.file,
     fault: f.truth?.fault ?? '',

@@ -36,7 +36,7 @@ async function runScore(io: CommandIo, o: Record<string, unknown>): Promise<void
   let windows = 0;
   for await (const chunk of chunksAtRate(file, chunks, info, model.features.sampleRate)) {
     const { windows: scored, alerts } = scorer.push(chunk);
-    const text = scored.map((w) => (json ? JSON.stringify(w) : csvLine(w))).join('');
+    const text = scored.map((w) => (json ? `${JSON.stringify(w)}\n` : csvLine(w))).join('');
     if (text) await write(io, text);
     for (const alert of alerts) io.stderr.write(`sensorkit: alert: ${alert.message}\n`);
     windows += scored.length;

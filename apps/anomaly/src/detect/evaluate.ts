@@ -15,13 +15,13 @@ export interface Separation {
 export interface DetectionTiming {
   onset: number;
   failure: number | undefined;
-  /** first window at or after onset in the alarm state, if any */
+  /** when the first alarm after onset was raised: the end of the first window in alarm that reaches past the onset */
   firstAlarm: number | undefined;
   /** firstAlarm - onset */
   delay: number | undefined;
   /** alarm raised before the failure time (or at all, without one) */
   beforeFailure: boolean;
-  /** windows in alarm before onset: false alarms on the still-healthy machine */
+  /** windows in alarm that end before the onset: false alarms on the still-healthy machine */
   alarmsBeforeOnset: number;
 }
 
@@ -41,25 +41,29 @@ export function separation(normal: ArrayLike<number>, abnormal: ArrayLike<number
 
 /**
  * The windows of a recording that count as abnormal: with a ground truth that has an onset, those
- * that start at or after it; without one, all of them.
+ * that start at or after it (a window straddling the onset is neither normal nor abnormal); without
+ * one, all of them.
  */
 export function faultyWindows(windows: readonly WindowScore[], truth: SimulationTruth | undefined): WindowScore[] {
   if (truth?.onset === undefined) return [...windows];
   return windows.filter((w) => w.time >= truth.onset!);
 }
 
-/** When the alarm came on a recording whose ground truth has a fault onset; undefined without one. */
-export function detectionTiming(windows: readonly WindowScore[], truth: SimulationTruth | undefined): DetectionTiming | undefined {
+/**
+ * When the alarm came on a recording whose ground truth has a fault onset (undefined without one).
+ * A window's verdict is known at its end, so times are window ends: `windowSeconds` is the window length.
+ */
+export function detectionTiming(windows: readonly WindowScore[], truth: SimulationTruth | undefined, windowSeconds: number): DetectionTiming | undefined {
   if (truth?.onset === undefined) return undefined;
   const onset = truth.onset;
-  const first = windows.find((w) => w.time >= onset && w.state === 'alarm');
-  const firstAlarm = first?.time;
+  const first = windows.find((w) => w.time + windowSeconds > onset && w.state === 'alarm');
+  const firstAlarm = first === undefined ? undefined : first.time + windowSeconds;
   return {
     onset,
     failure: truth.failure,
     firstAlarm,
     delay: firstAlarm === undefined ? undefined : firstAlarm - onset,
     beforeFailure: firstAlarm !== undefined && (truth.failure === undefined || firstAlarm < truth.failure),
-    alarmsBeforeOnset: windows.filter((w) => w.time < onset && w.state === 'alarm').length,
+    alarmsBeforeOnset: windows.filter((w) => w.time + windowSeconds <= onset && w.state === 'alarm').length,
   };
 }

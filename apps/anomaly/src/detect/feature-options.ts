@@ -26,7 +26,7 @@ export interface WindowFeatureOptions {
   bands?: number;
   /** lowest log-spaced band edge, Hz; default: 10 Hz, raised until every band spans >= 2 FFT bins */
   minHz?: number;
-  /** highest band edge, Hz; default Nyquist */
+  /** highest band edge, Hz; default 0.8 Nyquist (above it, the anti-aliasing filters of ADCs and resamplers roll off) */
   maxHz?: number;
   /** time statistics per axis; default rms, kurtosis, crest */
   stats?: readonly TimeStat[];
@@ -79,7 +79,7 @@ export function resolveFeatureOptions(options: WindowFeatureOptions): ResolvedFe
   const window = requireInRange(B, 'window', options.window ?? 0.5, 16 / sampleRate, 60, { hint: 's, at least 16 samples' });
   const hop = requireInRange(B, 'hop', options.hop ?? window / 2, 1 / sampleRate, 60, { hint: 's, at least 1 sample' });
   const bands = requireInteger(B, 'bands', options.bands ?? 24, 1, 128);
-  const maxHz = requireInRange(B, 'maxHz', options.maxHz ?? nyquist, 0, nyquist, { minExclusive: true, hint: `Hz, at most Nyquist = ${nyquist} Hz` });
+  const maxHz = requireInRange(B, 'maxHz', options.maxHz ?? 0.8 * nyquist, 0, nyquist, { minExclusive: true, hint: `Hz, at most Nyquist = ${nyquist} Hz` });
   const minHz = options.minHz === undefined ? defaultMinHz(sampleRate, window, bands, maxHz) : options.minHz;
   requireInRange(B, 'minHz', minHz, 0, maxHz, { minExclusive: true, maxExclusive: true, hint: `Hz, below maxHz = ${maxHz} Hz` });
   const stats = [...(options.stats ?? (['rms', 'kurtosis', 'crest'] as const))];

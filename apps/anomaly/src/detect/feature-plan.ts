@@ -37,6 +37,12 @@ export interface WindowFeaturesPlan extends Described<ResolvedFeatureOptions> {
   /** the per-axis feature set (time stats, spectral shape, dB band powers) */
   readonly featureSet: FeatureSetPlan;
   readonly envelope: EnvelopeStage | undefined;
+  /**
+   * Low-pass at maxHz (order 8) applied to the stream before the per-axis features, when maxHz is below
+   * Nyquist: the features then see the same band whatever anti-aliasing filter (ADC, resampler) the
+   * recording went through near its Nyquist frequency.
+   */
+  readonly lowpass: SosPlan | undefined;
   /** band edges of the dB band powers, Hz */
   readonly bandEdges: readonly number[];
   /** names of the features of one axis, in order */
@@ -73,7 +79,12 @@ export function createWindowFeaturesPlan(options: WindowFeatureOptions): WindowF
   if (envelope) axisNames.push(...envelope.lines.map((l) => l.name));
   const names = o.channels === 1 ? axisNames : o.channelNames.flatMap((axis) => axisNames.map((n) => `${axis}.${n}`));
   const resolved: ResolvedFeatureOptions = envelope ? { ...o, envelopeBand: [envelope.band[0], envelope.band[1]] } : o;
-  const plans = [featureSet.description, ...(envelope ? [envelope.bandpass.description, envelope.spectrum.description] : [])];
+  const lowpass = o.maxHz < o.sampleRate / 2 ? createButterworthPlan({ type: 'lowpass', order: 8, sampleRate: o.sampleRate, cutoff: o.maxHz }) : undefined;
+  const plans = [
+    featureSet.description,
+    ...(lowpass ? [lowpass.description] : []),
+    ...(envelope ? [envelope.bandpass.description, envelope.spectrum.description] : []),
+  ];
   return {
     description: describe(FEATURES_BLOCK, FEATURES_VERSION, resolved),
     sampleRate: o.sampleRate,
@@ -82,6 +93,7 @@ export function createWindowFeaturesPlan(options: WindowFeatureOptions): WindowF
     hop,
     featureSet,
     envelope,
+    lowpass,
     bandEdges,
     axisNames,
     names,

@@ -13,8 +13,8 @@ const BLOCK = 'anomalyFeatures';
 
 /**
  * Turns a chunk stream into one feature row per window, statefully: chunks of any size give the rows
- * of the whole signal. With an envelope stage the band-pass runs over the continuous stream (no
- * transient at each window start), and raw and filtered samples are framed together.
+ * of the whole signal. The low-pass at maxHz and the envelope band-pass run over the continuous stream
+ * (no transient at each window start), and both filtered copies are framed together.
  * @example
  * const stream = new FeatureStream(createWindowFeaturesPlan({ sampleRate: 12800 }));
  * for await (const chunk of chunks) for (const row of stream.push(chunk)) use(row.time, row.values);
@@ -23,6 +23,7 @@ export class FeatureStream {
   private readonly extractor: WindowFeatureExtractor;
   private readonly framer: Framer;
   private readonly filter: SosFilter | undefined;
+  private readonly lowpass: SosFilter | undefined;
   private readonly raw: Float32Array;
   private readonly filtered: Float32Array;
   private expected: number | undefined;
@@ -32,6 +33,7 @@ export class FeatureStream {
     const width = plan.envelope ? 2 * plan.channels : plan.channels;
     this.framer = new Framer(createFramingPlan({ length: plan.length, hop: plan.hop, channels: width }));
     this.filter = plan.envelope ? new SosFilter(plan.envelope.bandpass, plan.channels) : undefined;
+    this.lowpass = plan.lowpass ? new SosFilter(plan.lowpass, plan.channels) : undefined;
     this.raw = new Float32Array(plan.length * plan.channels);
     this.filtered = new Float32Array(plan.envelope ? plan.length * plan.channels : 0);
   }
@@ -58,19 +60,26 @@ export class FeatureStream {
     this.expected = undefined;
     this.framer.reset();
     this.filter?.reset();
+    this.lowpass?.reset();
   }
 
   private restart(index: number): void {
     this.framer.reset(index);
     this.filter?.reset();
+    this.lowpass?.reset();
   }
 
-  /** Appends the band-passed copy of each frame's axes after its raw axes. */
-  private widen(samples: Float32Array): Float32Array {
+  /** The low-passed axes, followed in each frame by their band-passed copy when there is an envelope stage. */
+  private widen(input: Float32Array): Float32Array {
+    let samples = input;
+    if (this.lowpass) {
+      samples = new Float32Array(input.length);
+      this.lowpass.process(input, samples);
+    }
     if (!this.filter) return samples;
     const channels = this.plan.channels;
     const filtered = new Float32Array(samples.length);
-    this.filter.process(samples, filtered);
+    this.filter.process(input, filtered);
     const wide = new Float32Array(2 * samples.length);
     for (let i = 0, j = 0; i < samples.length; ) {
       for (let c = 0; c < channels; c++) wide[j + c] = samples[i + c]!;

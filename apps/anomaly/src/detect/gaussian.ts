@@ -20,11 +20,13 @@ const BLOCK = 'gaussian';
 
 /**
  * Gaussian novelty model of the normal feature vectors: standardised features, covariance shrunk
- * towards a multiple of the identity (Ledoit-Wolf by default), score = Mahalanobis distance.
+ * towards a multiple of the identity (Ledoit-Wolf by default), score = squared Mahalanobis distance
+ * (about p, the feature count, for normal rows: squared so that health = score / threshold sits well
+ * below the warning level on normal data).
  * @example
  * const detector = new GaussianDetector(plan.names);
  * await detector.fit(normalRows);
- * detector.score(row); // ~sqrt(p) for normal rows, far more for faults
+ * detector.score(row); // ~p for normal rows, far more for faults
  */
 export class GaussianDetector implements Detector {
   readonly kind = 'gaussian' as const;
@@ -71,7 +73,7 @@ export class GaussianDetector implements Detector {
   score(row: Float64Array): number {
     const { standardizer, factor } = this.fitted();
     standardizer.transform(row, this.z);
-    return Math.sqrt(forwardSolveNorm(factor, this.names.length, this.z, this.y));
+    return forwardSolveNorm(factor, this.names.length, this.z, this.y);
   }
 
   scoreMany(rows: readonly Float64Array[]): Float64Array {

@@ -16,8 +16,8 @@ const BLOCK = 'kmeans';
 
 /**
  * k-means novelty model (as Edge Impulse's anomaly block): clusters of the standardised normal feature
- * vectors, k-means++ initialisation from a seeded random source, Lloyd iterations; score = Euclidean
- * distance to the nearest centroid in standardised units.
+ * vectors, k-means++ initialisation from a seeded random source, Lloyd iterations; score = squared
+ * Euclidean distance to the nearest centroid in standardised units (squared, like the Gaussian score).
  * @example
  * const detector = new KMeansDetector(plan.names, { k: 8, seed: 1 });
  * await detector.fit(normalRows);
@@ -62,7 +62,7 @@ export class KMeansDetector implements Detector {
   score(row: Float64Array): number {
     if (!this.standardizer) throw new Error('kmeans: score or save before fit');
     this.standardizer.transform(row, this.z);
-    return Math.sqrt(nearest(this.centroids, this.z).distance2);
+    return nearest(this.centroids, this.z).distance2;
   }
 
   scoreMany(rows: readonly Float64Array[]): Float64Array {

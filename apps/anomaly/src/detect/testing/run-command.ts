@@ -1,0 +1,37 @@
+import { PassThrough } from 'node:stream';
+import { CommanderError, type Command } from 'commander';
+import { InputError, ParameterError } from '@sensorkit/dsp';
+import type { CommandIo } from '../command-options.js';
+
+export interface CommandRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs one command builder in-process with captured output, with the exit codes of the sensorkit CLI:
+ * 0 done, 1 bad data or file, 2 usage error.
+ */
+export async function runCommand(build: (io: CommandIo) => Command, ...argv: string[]): Promise<CommandRun> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (b: Buffer) => out.push(b));
+  stderr.on('data', (b: Buffer) => err.push(b));
+  const command = build({ stdout, stderr })
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => void stdout.write(s), writeErr: (s) => void stderr.write(s) });
+  let code = 0;
+  try {
+    await command.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) code = error.exitCode === 0 ? 0 : 2;
+    else if (error instanceof ParameterError) code = 2;
+    else if (error instanceof InputError || (error instanceof Error && error.name === 'FormatError')) code = 1;
+    else throw error;
+    if (!(error instanceof CommanderError)) stderr.write(`sensorkit: ${(error as Error).message}\n`);
+  }
+  return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
+}
