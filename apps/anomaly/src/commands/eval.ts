@@ -55,7 +55,8 @@ async function runEval(io: CommandIo, o: Record<string, unknown>, line: string):
     model: o.model as string,
     detector: model.detector.kind,
     threshold: model.threshold,
-    promisedFpr: model.fpr,
+    requestedFpr: model.fpr,
+    expectedFpr: model.training.expectedFpr,
     normal: { files: normal.length, windows: normalScores.length, falseAlarmRate, alarmStateRate },
     abnormal: perFile,
     overall: { windows: allFaulty.length, ...overall },
@@ -65,7 +66,8 @@ async function runEval(io: CommandIo, o: Record<string, unknown>, line: string):
   } else {
     io.stdout.write(
       `${model.detector.kind} model, threshold ${model.threshold.toPrecision(5)}: false alarms on ${normalScores.length} normal windows ` +
-        `${pct(falseAlarmRate)} (promised ${pct(model.fpr)}); time in alarm state ${pct(alarmStateRate)}\n`,
+        `${pct(falseAlarmRate)} (requested ${pct(model.fpr)}, expected ${pct(model.training.expectedFpr)} from ${model.training.split.heldOut} held-out windows); ` +
+        `time in alarm state ${pct(alarmStateRate)}\n`,
     );
     io.stdout.write(`${formatTable(tableRows(perFile, results.overall))}\n`);
   }

@@ -74,6 +74,13 @@ async function runTrain(io: CommandIo, o: Record<string, unknown>, line: string)
     },
   );
   if (detector === 'auto' || detector === 'autoencoder') notice(describeBackend());
+  const { expectedFpr, split } = model.training;
+  if (expectedFpr > 1.5 * model.fpr) {
+    notice(
+      `only ${split.heldOut} held-out normal windows: the threshold can promise about ${(100 * expectedFpr).toFixed(1)} % false alarms, ` +
+        `not ${model.fpr * 100} % (give at least ${Math.ceil(2 / model.fpr)} held-out windows: more or longer normal recordings, or a shorter --hop)`,
+    );
+  }
   await saveAnomalyModel(o.out as string, model);
   const rows = model.training.selection.map((s) => ({
     detector: s.kind,

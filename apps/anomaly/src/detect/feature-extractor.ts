@@ -35,7 +35,7 @@ export class WindowFeatureExtractor {
       const env = plan.envelope;
       if (env && filtered) {
         deinterleave(filtered, channels, ch, axis);
-        computeEnvelopeSpectrum(env.spectrum, axis, this.envelope);
+        computeEnvelopeSpectrum(env.spectrum, axis.subarray(env.offset, env.offset + env.spectrum.length), this.envelope);
         for (let l = 0; l < env.lines.length; l++) {
           let energy = 0;
           for (let k = env.binStart[l]!; k < env.binEnd[l]!; k++) energy += this.envelope[k]! * this.envelope[k]!;

@@ -65,8 +65,6 @@ const KNOWN = [
   'sampleRate', 'channels', 'channelNames', 'window', 'hop', 'bands', 'minHz', 'maxHz', 'stats', 'spectral',
   'bearing', 'shaftHz', 'envelopeBand', 'envelopeTolerance',
 ];
-/** The Hilbert envelope takes frames of at most 32768 samples unless the length is a power of two. */
-const MAX_ENVELOPE_FRAME = 32768;
 
 /** Checks the options and fills in every default (band edges excepted: the plan derives them). */
 export function resolveFeatureOptions(options: WindowFeatureOptions): ResolvedFeatureOptions {
@@ -76,7 +74,8 @@ export function resolveFeatureOptions(options: WindowFeatureOptions): ResolvedFe
   const nyquist = sampleRate / 2;
   const channels = requireInteger(B, 'channels', options.channels ?? 1, 1, 64);
   const channelNames = resolveChannelNames(options.channelNames, channels);
-  const window = requireInRange(B, 'window', options.window ?? 0.5, 16 / sampleRate, 60, { hint: 's, at least 16 samples' });
+  // The shared spectrum's FFT takes at most 65536 points.
+  const window = requireInRange(B, 'window', options.window ?? 0.5, 16 / sampleRate, 65536 / sampleRate, { hint: `s, 16 to 65536 samples at ${sampleRate} Hz` });
   const hop = requireInRange(B, 'hop', options.hop ?? window / 2, 1 / sampleRate, 60, { hint: 's, at least 1 sample' });
   const bands = requireInteger(B, 'bands', options.bands ?? 24, 1, 128);
   const maxHz = requireInRange(B, 'maxHz', options.maxHz ?? 0.8 * nyquist, 0, nyquist, { minExclusive: true, hint: `Hz, at most Nyquist = ${nyquist} Hz` });
@@ -96,9 +95,8 @@ export function resolveFeatureOptions(options: WindowFeatureOptions): ResolvedFe
   if (options.bearing !== undefined && options.shaftHz !== undefined) {
     resolved.bearing = checkBearing(B, 'bearing', options.bearing);
     resolved.shaftHz = requireInRange(B, 'shaftHz', options.shaftHz, 0, nyquist / 10, { minExclusive: true, hint: 'Hz (rev/s)' });
-    const frameSamples = Math.round(window * sampleRate);
-    if (frameSamples > MAX_ENVELOPE_FRAME && (frameSamples & (frameSamples - 1)) !== 0) {
-      throw new ParameterError(B, 'window', window, `at most ${MAX_ENVELOPE_FRAME / sampleRate} s at ${sampleRate} Hz with envelope features (${MAX_ENVELOPE_FRAME} samples)`);
+    if (Math.round(window * sampleRate) < 256) {
+      throw new ParameterError(B, 'window', window, `at least ${256 / sampleRate} s at ${sampleRate} Hz with envelope features (256 samples)`);
     }
     if (options.envelopeBand !== undefined) resolved.envelopeBand = checkBand(options.envelopeBand, nyquist);
   } else if (options.envelopeBand !== undefined) {

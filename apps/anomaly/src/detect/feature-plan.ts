@@ -21,6 +21,11 @@ export interface EnvelopeStage {
   /** band-pass edges, Hz */
   readonly band: readonly [number, number];
   readonly bandpass: SosPlan;
+  /**
+   * The envelope is taken over the centred power-of-two part of the window, [offset, offset + length):
+   * an exact-length Hilbert transform of other lengths costs about four times as much.
+   */
+  readonly offset: number;
   readonly spectrum: EnvelopeSpectrumPlan;
   readonly lines: readonly FaultLine[];
   /** per line, the envelope-spectrum bins [start, end) summed */
@@ -116,7 +121,9 @@ function envelopeStage(o: ResolvedFeatureOptions, length: number): EnvelopeStage
   const nyquist = o.sampleRate / 2;
   const band = o.envelopeBand ?? defaultEnvelopeBand(nyquist, frequencies.bpfi);
   const bandpass = createButterworthPlan({ type: 'bandpass', order: 4, sampleRate: o.sampleRate, cutoff: band });
-  const spectrum = createEnvelopeSpectrumPlan({ length, sampleRate: o.sampleRate });
+  const envelopeLength = Math.min(65536, 2 ** Math.floor(Math.log2(length)));
+  const offset = Math.floor((length - envelopeLength) / 2);
+  const spectrum = createEnvelopeSpectrumPlan({ length: envelopeLength, sampleRate: o.sampleRate });
   const binHz = o.sampleRate / spectrum.fftSize;
   const binStart = new Int32Array(lines.length);
   const binEnd = new Int32Array(lines.length);
@@ -126,7 +133,7 @@ function envelopeStage(o: ResolvedFeatureOptions, length: number): EnvelopeStage
     binStart[i] = Math.max(1, Math.ceil((line.hz - half) / binHz));
     binEnd[i] = Math.min(spectrum.bins, Math.floor((line.hz + half) / binHz) + 1);
   });
-  return { band, bandpass, spectrum, lines, binStart, binEnd };
+  return { band, bandpass, offset, spectrum, lines, binStart, binEnd };
 }
 
 /** Above the shaft harmonics and fault lines, below the anti-aliasing roll-off: where impacts ring. */

@@ -97,7 +97,8 @@ describe('window features', () => {
   it('refuses impossible options by name, and chunks at the wrong rate or with NaN', () => {
     expect(() => createWindowFeaturesPlan({ sampleRate: RATE, bearing })).toThrow(/shaftHz/);
     expect(() => createWindowFeaturesPlan({ sampleRate: RATE, window: 0 })).toThrow(ParameterError);
-    expect(() => createWindowFeaturesPlan({ sampleRate: 48000, window: 1, bearing, shaftHz: 30 })).toThrow(/window = 1; expected at most/);
+    expect(() => createWindowFeaturesPlan({ sampleRate: 48000, window: 2 })).toThrow(/window = 2; expected a number in .*65536 samples at 48000 Hz/);
+    expect(() => createWindowFeaturesPlan({ sampleRate: RATE, window: 0.02, bearing, shaftHz: 30 })).toThrow(/256 samples/);
     expect(() => createWindowFeaturesPlan({ sampleRate: RATE, channels: 2, channelNames: ['x'] })).toThrow(/channelNames/);
     expect(() => createWindowFeaturesPlan({ sampleRate: RATE, spectral: ['peaks'] })).toThrow(/spectral/);
     const stream = new FeatureStream(createWindowFeaturesPlan({ sampleRate: RATE }));

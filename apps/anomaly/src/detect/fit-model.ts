@@ -46,6 +46,7 @@ export async function fitAnomalyModel(
     holdout: options.holdout ?? 0.25,
     selection: trained.selection,
     split: trained.split,
+    expectedFpr: trained.expectedFpr,
     heldOut: { median: quantile(0.5), p99: quantile(0.99), max: sorted[sorted.length - 1]! },
     inputs: provenance.inputs,
     fingerprint: provenance.fingerprint,

@@ -14,7 +14,8 @@ export function anomalyModelCard(model: AnomalyModel, evaluation?: CardEvaluatio
   const heldOutRows: TableRow[] = [
     { metric: 'held-out normal windows', value: training.split.heldOut },
     { metric: 'threshold (score)', value: model.threshold },
-    { metric: 'promised false-alarm rate', value: model.fpr },
+    { metric: 'requested false-alarm rate', value: model.fpr },
+    { metric: 'expected false-alarm rate (held-out count)', value: training.expectedFpr },
     { metric: 'held-out score median', value: training.heldOut.median },
     { metric: 'held-out score p99', value: training.heldOut.p99 },
     ...training.selection.map((s) => ({ metric: `deviation AUC, ${s.kind}`, value: s.deviationAuc })),

@@ -24,6 +24,8 @@ export interface TrainingRecord {
   holdout: number;
   selection: SelectionEntry[];
   split: { train: number; heldOut: number; purged: number };
+  /** expected false-alarm rate of the threshold on fresh normal windows, given how many were held out */
+  expectedFpr: number;
   /** held-out normal scores: median, 99th percentile, max */
   heldOut: { median: number; p99: number; max: number };
   inputs: TrainingInput[];

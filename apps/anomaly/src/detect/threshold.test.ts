@@ -46,6 +46,7 @@ describe('threshold calibration', () => {
     // The threshold is the (n - k)-th smallest of n held-out scores, k = floor(fpr n): its true false-alarm
     // rate q is Beta(k + 1, n - k), and the alarms among m fresh iid windows are Binomial(m, q).
     const k = Math.floor(fpr * n + 1e-9);
+    expect(trained.expectedFpr).toBeCloseTo((k + 1) / (n + 1), 12);
     const [lo, hi] = centralInterval(betaBinomial(fresh.length, k + 1, n - k), 0.99);
     expect(alarms, `${alarms} of ${fresh.length} fresh windows above the threshold; 99 % interval [${lo}, ${hi}]`).toBeGreaterThanOrEqual(lo);
     expect(alarms).toBeLessThanOrEqual(hi);

@@ -23,6 +23,12 @@ export interface TrainedDetector {
   /** alarm when score > threshold */
   threshold: number;
   fpr: number;
+  /**
+   * Expected false-alarm rate of this threshold on fresh normal windows like the held-out ones:
+   * (k + 1) / (n + 1) for the (n - k)-th smallest of n held-out scores, k = floor(fpr n). Above fpr
+   * when there are too few held-out windows (n < 1 / fpr gives the largest score, (n + 1)^-1).
+   */
+  expectedFpr: number;
   /** one entry per candidate (one, unless 'auto') */
   selection: SelectionEntry[];
   split: { train: number; heldOut: number; purged: number };
@@ -80,10 +86,12 @@ export async function trainDetector(
   const chosen = selectDetector(candidates.map((c) => c.entry));
   const winner = candidates.find((c) => c.entry === chosen)!;
   for (const c of candidates) if (c !== winner) (c.detector as { dispose?: () => void }).dispose?.();
+  const allowed = Math.floor(fpr * heldOut.length + 1e-9);
   return {
     detector: winner.detector,
     threshold: thresholdAtFpr(winner.scores, fpr),
     fpr,
+    expectedFpr: (allowed + 1) / (heldOut.length + 1),
     selection: candidates.map((c) => c.entry),
     split: { train: train.length, heldOut: heldOut.length, purged },
     heldOutScores: winner.scores,
