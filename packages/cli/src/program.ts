@@ -6,6 +6,7 @@ import { monitorCommand } from './commands/monitor/index.js';
 import { portsCommand } from './commands/ports.js';
 import { recordCommand } from './commands/record/index.js';
 import { streamCommand } from './commands/stream.js';
+import { anomalyCommand } from './commands/anomaly.js';
 
 /**
  * The one `sensorkit` command line. Apps add their command groups here (kws, gesture, anomaly, ...), so
@@ -19,6 +20,7 @@ export function createProgram(io: CliIo): Command {
     .configureHelp({ sortSubcommands: false, showGlobalOptions: false });
   program.addCommand(featuresCommand(io));
   program.addCommand(infoCommand(io));
+  program.addCommand(anomalyCommand(io));
   program.addCommand(monitorCommand(io));
   program.addCommand(recordCommand(io));
   program.addCommand(streamCommand(io));
