@@ -7,7 +7,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { runFftBench } from '../packages/dsp/bench/fft.bench.js';
 import { runMfccBench } from '../packages/dsp/bench/mfcc.bench.js';
+import { printTable } from '../packages/dsp/bench/measure.js';
 import { runPipelineBench } from '../packages/dsp/bench/pipeline.bench.js';
+import { runAnomalyScoringBench } from '../apps/anomaly/bench/scoring.bench.js';
 
 const quick = process.argv.includes('--quick');
 console.log(`sensorkit bench on ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), node ${process.version}${quick ? ', quick mode' : ''}`);
@@ -18,7 +20,13 @@ const results = {
   mfcc: runMfccBench(quick ? 0.5 : 2),
   fft: await runFftBench(),
   pipeline: await runPipelineBench(quick ? 10 : 60),
+  anomalyScoring: await runAnomalyScoringBench(quick ? 10 : 30),
 };
+printTable(
+  `Anomaly scoring at 48 kHz, one core (0.5 s windows, 0.25 s hop, 39 features; ${results.anomalyScoring.backend})`,
+  ['detector', 'windows', 'µs / window', 'x real time'],
+  results.anomalyScoring.rows.map((r) => [r.detector, r.windows, r.microseconds.toFixed(0), r.realTime.toFixed(1)]),
+);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
 console.log('\nsaved bench-results/latest.json');
