@@ -7,5 +7,6 @@ export * from './contracts.js';
 export * from './simulator/index.js';
 export * from './detect/index.js';
 export * from './dashboard/index.js';
+export * from './monitor/index.js';
 export * from './demo/index.js';
 export * from './commands/index.js';

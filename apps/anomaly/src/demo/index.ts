@@ -2,4 +2,3 @@
 export * from './demo-report.js';
 export * from './machine-runner.js';
 export * from './run-demo.js';
-export * from './spectrum-view.js';

@@ -1,10 +1,9 @@
-import { createButterworthPlan, SosFilter, type SampleChunk } from '@sensorkit/dsp';
+import type { SampleChunk } from '@sensorkit/dsp';
 import { fingerprintData } from '@sensorkit/ml';
 import type { AlertEvent, MachineSnapshot, SimulationTruth, WindowScore } from '../contracts.js';
 import { createWindowFeaturesPlan, FeatureStream, fitAnomalyModel, ModelScorer, type AnomalyModel, type DetectorKind, type FeatureRow } from '../detect/index.js';
 import { createMachine, MachineSignal, machineTruth, type MachinePlan } from '../simulator/index.js';
-import { SampleRing } from './ring.js';
-import { SpectrumViewer } from './spectrum-view.js';
+import { MachineView } from '../monitor/machine-view.js';
 
 export interface MachineRunnerOptions {
   /** Hz */
@@ -33,11 +32,7 @@ export class MachineRunner {
   private scorer: ModelScorer | undefined;
   private model: AnomalyModel | undefined;
   private last: WindowScore | undefined;
-  private readonly raw = new SampleRing(4096);
-  private readonly banded = new SampleRing(16384);
-  private readonly bandpass: SosFilter;
-  private readonly filteredChunk: Float32Array;
-  private readonly viewer: SpectrumViewer;
+  private readonly view: MachineView;
 
   constructor(
     readonly plan: MachinePlan,
@@ -46,11 +41,8 @@ export class MachineRunner {
     this.truth = machineTruth(plan, options.sampleRate, options.duration);
     this.signal = new MachineSignal(plan, options.sampleRate);
     this.chunk = new Float32Array(options.chunkFrames);
-    this.filteredChunk = new Float32Array(options.chunkFrames);
-    const nyquist = options.sampleRate / 2;
-    // The structural resonances the impacts ring sit in the kHz range: demodulate around them.
-    this.bandpass = new SosFilter(createButterworthPlan({ type: 'bandpass', order: 4, sampleRate: options.sampleRate, cutoff: [nyquist / 8, 0.8 * nyquist] }));
-    this.viewer = new SpectrumViewer(options.sampleRate, 4096, 16384, Math.min(5000, 0.8 * nyquist), Math.max(400, 3 * this.truth.frequencies.bpfi));
+    const f = this.truth.frequencies;
+    this.view = new MachineView(plan.name, { sampleRate: options.sampleRate, markers: { '1x': f.shaft, FTF: f.ftf, BSF: f.bsf, BPFO: f.bpfo, BPFI: f.bpfi } });
   }
 
   get name(): string {
@@ -103,26 +95,14 @@ export class MachineRunner {
 
   /** What the dashboard shows of this machine now. */
   snapshot(): MachineSnapshot | undefined {
-    if (!this.last || !this.model || !this.banded.full) return undefined;
-    const f = this.truth.frequencies;
-    return {
-      machine: this.name,
-      time: this.time,
-      score: this.last.score,
-      threshold: this.model.threshold,
-      health: this.last.health,
-      state: this.last.state,
-      ...this.viewer.view(this.raw.ordered(), this.banded.ordered()),
-      markers: { '1x': f.shaft, FTF: f.ftf, BSF: f.bsf, BPFO: f.bpfo, BPFI: f.bpfi },
-    };
+    if (!this.model) return undefined;
+    return this.view.snapshot(this.last, this.model.threshold, this.time);
   }
 
   private next(): SampleChunk {
     const frames = this.options.chunkFrames;
     this.signal.fill(this.chunk, this.index, frames);
-    this.raw.push(this.chunk);
-    this.bandpass.process(this.chunk, this.filteredChunk);
-    this.banded.push(this.filteredChunk);
+    this.view.push(this.chunk);
     const chunk: SampleChunk = { samples: this.chunk, sampleRate: this.options.sampleRate, channels: 1, index: this.index };
     this.index += frames;
     return chunk;
