@@ -8,8 +8,8 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { runCli } from '@sensorkit/cli';
+import { capturedOutput } from '@sensorkit/io';
 import { formatMarkdownTable, type TableRow } from '@sensorkit/ml';
 
 export interface CwruOptions {
@@ -58,15 +58,11 @@ async function readMetadata(data: string): Promise<MetaRow[]> {
 
 async function cli(args: string[], commands: string[]): Promise<string> {
   commands.push(`pnpm sensorkit ${args.join(' ')}`);
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (b: Buffer) => out.push(b));
-  stderr.on('data', (b: Buffer) => err.push(b));
-  const code = await runCli(args, { stdout, stderr });
-  if (code !== 0) throw new Error(`sensorkit ${args.join(' ')} exited ${code}: ${Buffer.concat(err).toString()}`);
-  return Buffer.concat(out).toString();
+  const output = capturedOutput();
+  const code = await runCli(args, output);
+  const { stdout, stderr } = output.text();
+  if (code !== 0) throw new Error(`sensorkit ${args.join(' ')} exited ${code}: ${stderr}`);
+  return stdout;
 }
 
 export async function runCwruEval(o: CwruOptions): Promise<CwruResult> {

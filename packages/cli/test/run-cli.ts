@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { capturedOutput } from '@sensorkit/io';
 import { runCli } from '../src/main.js';
 
 export interface CliRun {
@@ -9,14 +9,9 @@ export interface CliRun {
 
 /** Runs the CLI in-process with captured output. */
 export async function cli(...argv: string[]): Promise<CliRun> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (b: Buffer) => out.push(b));
-  stderr.on('data', (b: Buffer) => err.push(b));
-  const code = await runCli(argv, { stdout, stderr });
-  return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
+  const output = capturedOutput();
+  const code = await runCli(argv, output);
+  return { code, ...output.text() };
 }
 
 /** Parses CSV rows printed by `features` into a header and numbers. */

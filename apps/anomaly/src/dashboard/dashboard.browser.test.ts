@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchTestBrowser } from './test-browser.js';
 import type { HealthState } from '../contracts.js';
 import { startDashboard, type Dashboard } from './server.js';
 import { MARKERS, makeAlert, makeSnapshot } from './test-fixtures.js';
@@ -16,7 +16,6 @@ import { MARKERS, makeAlert, makeSnapshot } from './test-fixtures.js';
  * Set DASHBOARD_SCREENSHOT=/path.png to keep the screenshot it takes.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const LEVELS = { warning: 0.8, alarm: 1 };
 
 // This file is compiled without the DOM library: the page-side callbacks name what they use.
@@ -32,13 +31,7 @@ let dashboard: Dashboard | undefined;
 let shots: string | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: the browser tests drive Debian's chromium; run \`bash scripts/setup.sh\` to install it`);
-  }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchTestBrowser();
   shots = await mkdtemp(join(tmpdir(), 'dashboard-shot-'));
 });
 

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchTestBrowser } from '../dashboard/test-browser.js';
 import type { Dashboard } from '../dashboard/index.js';
 import { runDemo } from './run-demo.js';
 
@@ -12,7 +12,6 @@ import { runDemo } from './run-demo.js';
  * healthy one normal.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 
 interface Probe {
   probe?: number;
@@ -22,13 +21,7 @@ let browser: Browser | undefined;
 let dashboard: Dashboard | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: the browser tests drive Debian's chromium; run \`bash scripts/setup.sh\` to install it`);
-  }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchTestBrowser();
 });
 
 afterAll(async () => {

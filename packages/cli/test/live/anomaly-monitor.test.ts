@@ -1,11 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMachine, createWindowFeaturesPlan, FeatureStream, fitAnomalyModel, saveAnomalyModel, simulate, type WindowScore } from '@sensorkit/anomaly';
-import { writeWav } from '@sensorkit/io';
+import { capturedOutput, writeWav } from '@sensorkit/io';
 import { runCli } from '../../src/main.js';
 import { cli } from '../run-cli.js';
 import { startPtyBoard } from './pty-board.js';
@@ -89,36 +88,33 @@ describe('sensorkit anomaly monitor', () => {
 
   it('--port: a board streaming lines over a pseudo-terminal goes to alarm only after the fault starts', async () => {
     const board = await startPtyBoard();
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    stdout.on('data', (b: Buffer) => (out += b.toString()));
-    stderr.on('data', () => undefined);
-    const done = runCli(['anomaly', 'monitor', '--model', model, '--port', board.hostPath, '--rate', String(RATE), '--json'], { stdout, stderr });
+    const output = capturedOutput();
+    const done = runCli(['anomaly', 'monitor', '--model', model, '--port', board.hostPath, '--rate', String(RATE), '--json'], output);
+    const stdout = (): string => output.text().stdout;
     const lines = (x: Float32Array, from: number, count: number): string => Array.from(x.subarray(from, from + count), (v) => v.toFixed(5)).join('\n') + '\n';
     let switchedAfter = 0;
     try {
       // Healthy readings until the monitor has scored a window (lines sent before it opened the port are lost) ...
       let at = 0;
       const deadline = Date.now() + 30_000;
-      while (windowsOf(out).length === 0) {
-        if (Date.now() > deadline) throw new Error(`no window scored within 30 s; stdout: ${out}`);
+      while (windowsOf(stdout()).length === 0) {
+        if (Date.now() > deadline) throw new Error(`no window scored within 30 s; stdout: ${stdout()}`);
         await board.write(lines(healthy, at, 200));
         at = (at + 200) % (healthy.length - 200);
         await sleep(5);
       }
-      const before = windowsOf(out);
+      const before = windowsOf(stdout());
       switchedAfter = before[before.length - 1]!.time;
       // ... then the faulty machine from 12 s into its run (the imbalance has started), 8 s of it.
       for (let i = 12 * RATE; i < 20 * RATE; i += 200) await board.write(lines(faulty, i, 200));
       const waitUntil = Date.now() + 30_000;
-      while (!windowsOf(out).some((w) => w.state === 'alarm') && Date.now() < waitUntil) await sleep(50);
+      while (!windowsOf(stdout()).some((w) => w.state === 'alarm') && Date.now() < waitUntil) await sleep(50);
     } finally {
       process.emit('SIGINT');
       expect(await done).toBe(0);
       await board.stop();
     }
-    const windows = windowsOf(out);
+    const windows = windowsOf(stdout());
     const firstAlarm = windows.find((w) => w.state === 'alarm');
     expect(firstAlarm, 'the monitor never went to alarm').toBeDefined();
     // Healthy readings still in the pty's and the source's buffers keep the alarm back by a second or two at most.

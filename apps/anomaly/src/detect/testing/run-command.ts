@@ -1,6 +1,6 @@
-import { PassThrough } from 'node:stream';
 import { CommanderError, type Command } from 'commander';
 import { InputError, ParameterError } from '@sensorkit/dsp';
+import { capturedOutput } from '@sensorkit/io';
 import type { CommandIo } from '../command-options.js';
 
 export interface CommandRun {
@@ -14,12 +14,8 @@ export interface CommandRun {
  * 0 done, 1 bad data or file, 2 usage error.
  */
 export async function runCommand(build: (io: CommandIo) => Command, ...argv: string[]): Promise<CommandRun> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (b: Buffer) => out.push(b));
-  stderr.on('data', (b: Buffer) => err.push(b));
+  const output = capturedOutput();
+  const { stdout, stderr } = output;
   const command = build({ stdout, stderr })
     .exitOverride()
     .configureOutput({ writeOut: (s) => void stdout.write(s), writeErr: (s) => void stderr.write(s) });
@@ -33,5 +29,5 @@ export async function runCommand(build: (io: CommandIo) => Command, ...argv: str
     else throw error;
     if (!(error instanceof CommanderError)) stderr.write(`sensorkit: ${(error as Error).message}\n`);
   }
-  return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
+  return { code, ...output.text() };
 }
