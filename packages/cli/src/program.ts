@@ -7,6 +7,7 @@ import { portsCommand } from './commands/ports.js';
 import { recordCommand } from './commands/record/index.js';
 import { streamCommand } from './commands/stream.js';
 import { anomalyCommand } from './commands/anomaly.js';
+import { gestureCommand } from './commands/gesture.js';
 
 /**
  * The one `sensorkit` command line. Apps add their command groups here (kws, gesture, anomaly, ...), so
@@ -20,6 +21,7 @@ export function createProgram(io: CliIo): Command {
     .configureHelp({ sortSubcommands: false, showGlobalOptions: false });
   program.addCommand(featuresCommand(io));
   program.addCommand(infoCommand(io));
+  program.addCommand(gestureCommand(io));
   program.addCommand(anomalyCommand(io));
   program.addCommand(monitorCommand(io));
   program.addCommand(recordCommand(io));

@@ -5,3 +5,4 @@ export * from './dataset-writer.js';
 export * from './dataset-loader.js';
 export * from './sample-capture.js';
 export * from './recorder.js';
+export { writeFileAtomic } from './atomic-file.js';
