@@ -8,6 +8,7 @@ import { recordCommand } from './commands/record/index.js';
 import { streamCommand } from './commands/stream.js';
 import { anomalyCommand } from './commands/anomaly.js';
 import { gestureCommand } from './commands/gesture.js';
+import { kwsCommand } from './commands/kws.js';
 
 /**
  * The one `sensorkit` command line. Apps add their command groups here (kws, gesture, anomaly, ...), so
@@ -21,6 +22,7 @@ export function createProgram(io: CliIo): Command {
     .configureHelp({ sortSubcommands: false, showGlobalOptions: false });
   program.addCommand(featuresCommand(io));
   program.addCommand(infoCommand(io));
+  program.addCommand(kwsCommand(io));
   program.addCommand(gestureCommand(io));
   program.addCommand(anomalyCommand(io));
   program.addCommand(monitorCommand(io));
