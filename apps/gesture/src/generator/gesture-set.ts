@@ -99,7 +99,8 @@ export function performMotion(label: GeneratedLabel, person: Person, duration: n
 function renderExample(label: GeneratedLabel, person: Person, plan: TriggerPlan, random: Random): GeneratedExample {
   const window = plan.windowSamples / plan.sampleRate;
   const motion = performMotion(label, person, window + 0.5, random);
-  const duration = LEAD + motion.duration + LEAD;
+  // Long enough for a whole capture after the motion starts, however short the motion.
+  const duration = LEAD + Math.max(motion.duration, window) + LEAD;
   const readings = renderImu([{ motion, start: LEAD }], person, random, { sampleRate: plan.sampleRate, duration });
   const frames = readings.length / 6;
   let capture: Float32Array | undefined;
