@@ -16,3 +16,5 @@ export * from './model-folder/model-folder.js';
 export * from './fingerprint.js';
 export * from './model-card.js';
 export { fileLoadHandler, fileSaveHandler } from './model-folder/file-handler.js';
+export * from './layers/index.js';
+export * from './quantize/index.js';
