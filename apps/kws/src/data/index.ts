@@ -2,6 +2,7 @@
 export * from './words.js';
 export * from './run-synthesizer.js';
 export * from './voices.js';
+export * from './split-pauses.js';
 export * from './synthesize.js';
 export * from './speech-span.js';
 export * from './speed.js';

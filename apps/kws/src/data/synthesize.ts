@@ -1,7 +1,9 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readMono16k } from './read-mono.js';
+import { readMono, to16k } from './read-mono.js';
+import { speechSpan } from './speech-span.js';
 import { runSynthesizer } from './run-synthesizer.js';
+import { splitAtPauses } from './split-pauses.js';
 import type { Voice } from './voices.js';
 
 /** How to say it: relative pitch and speaking rate, drawn per rendition of a voice. */
@@ -34,15 +36,55 @@ export async function synthesize(voice: Voice, utterances: readonly Utterance[],
     const files = utterances.map((_, i) => join(workDir, `${i}.wav`));
     if (voice.engine === 'festival') {
       await runSynthesizer('festival', ['--batch', festivalScript(voice.name, utterances, files)]);
-    } else {
-      for (const [i, u] of utterances.entries()) await runSynthesizer(voice.engine, commandArgs(voice, u, files[i]!));
+      return await Promise.all(files.map(readSpoken));
     }
     const out: Float32Array[] = [];
-    for (const file of files) out.push(await readMono16k(file));
+    for (let i = 0; i < utterances.length; ) {
+      // espeak-ng speaks one rendition's words (same pitch and rate) in one run, each as a sentence
+      // between long pauses: a process per word would cost more than the word.
+      let end = i + 1;
+      while (voice.engine === 'espeak-ng' && end < utterances.length && sameProsody(utterances[end]!, utterances[i]!)) end++;
+      const group = utterances.slice(i, end);
+      const pieces = group.length > 1 ? await speakTogether(voice, group, files[i]!) : undefined;
+      if (pieces) out.push(...pieces);
+      else for (let k = i; k < end; k++) out.push(await speakAlone(voice, utterances[k]!, files[k]!));
+      i = end;
+    }
     return out;
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+async function speakAlone(voice: Voice, u: Utterance, file: string): Promise<Float32Array> {
+  await runSynthesizer(voice.engine, commandArgs(voice, u, file));
+  return readSpoken(file);
+}
+
+async function speakTogether(voice: Voice, group: readonly Utterance[], file: string): Promise<Float32Array[] | undefined> {
+  const ssml = `<speak>${group.map((u) => `<s>${u.text}</s>`).join(`<break time="${PAUSE_MS}ms"/>`)}</speak>`;
+  await runSynthesizer('espeak-ng', ['-m', ...commandArgs(voice, { ...group[0]!, text: ssml }, file)]);
+  const { samples, sampleRate } = await readMono(file);
+  return splitAtPauses(samples, group.length, sampleRate)?.map((piece) => trimTo16k(piece, sampleRate));
+}
+
+async function readSpoken(file: string): Promise<Float32Array> {
+  const { samples, sampleRate } = await readMono(file);
+  return trimTo16k(samples, sampleRate);
+}
+
+/** The speech with 20 ms around it, at 16 kHz: resampling the synthesizer's silence would be wasted. */
+function trimTo16k(samples: Float32Array, sampleRate: number): Float32Array {
+  const span = speechSpan(samples, sampleRate);
+  const margin = Math.round(0.02 * sampleRate);
+  return to16k(samples.subarray(Math.max(0, span.start - margin), Math.min(samples.length, span.end + margin)), sampleRate);
+}
+
+// Longer than any pause inside a word or phrase, so the cut points are unambiguous.
+const PAUSE_MS = 500;
+
+function sameProsody(a: Utterance, b: Utterance): boolean {
+  return a.prosody.pitch === b.prosody.pitch && a.prosody.rate === b.prosody.rate;
 }
 
 /** Command-line arguments that make espeak-ng or flite write `u` to `file`. */
