@@ -6,7 +6,7 @@ import { toFixedLength } from './fixed-length.js';
 export interface AugmentOptions {
   /** largest local speed change of the time warp, as a fraction (default 0.15) */
   warp?: number;
-  /** largest shift of the window in time, fraction of its length (default 0.05) */
+  /** largest shift of the window in time, fraction of its length (default 0.15: sliding windows see gestures anywhere) */
   shift?: number;
   /** largest rotation of the sensor, degrees (default 12): the board strapped on a little differently */
   rotate?: number;
@@ -29,7 +29,7 @@ const GYRO_PER_ACCEL_NOISE = 50;
  */
 export function augmentWindow(segment: Float32Array, channels: number, length: number, random: Random, options: AugmentOptions = {}): Float32Array {
   const warp = options.warp ?? 0.15;
-  const shift = options.shift ?? 0.05;
+  const shift = options.shift ?? 0.15;
   const rotate = (options.rotate ?? 12) * DEG;
   const scale = options.scale ?? 0.1;
   const noise = options.noise ?? 0.01;
