@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { FormatError, MANIFEST_FILE, parseManifest, readWav } from '@sensorkit/io';
+import { FormatError, loadDataset, MANIFEST_FILE, readWav } from '@sensorkit/io';
 import type { Augmentation } from './augmentation.js';
 import type { KwsManifest, KwsManifestBlock } from './kws-manifest.js';
 import { SPLITS, type Split } from './splits.js';
@@ -40,8 +40,9 @@ export interface KeywordDataset {
 export const KEYWORD_CLIP_SAMPLES = 16000;
 
 /**
- * Reads a folder written by `kws generate`: checks the manifest (as any sensorkit dataset, plus its
- * `kws` block, a split and a known label on every clip) and returns the clips in file order.
+ * Reads a folder written by `kws generate`: checks the manifest and every file's header (as for any
+ * sensorkit dataset), then its `kws` block, a split and a known label on every clip, and returns the
+ * clips in file order.
  * @example
  * const data = await readKeywordDataset('datasets/generated/kws');
  * const x = await data.readSamples(data.clips[0]!); // Float32Array(16000)
@@ -56,7 +57,8 @@ export async function readKeywordDataset(dir: string): Promise<KeywordDataset> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new FormatError(manifestPath, `no such file: ${root} is not a keyword dataset (make one with \`sensorkit kws generate\`)`);
     throw err;
   }
-  parseManifest(text, manifestPath); // the common checks: format, version, files, rates, lengths
+  // The checks every sensorkit dataset gets: format, version, fields, and each file's rate, channels, length.
+  await loadDataset(root);
   const manifest = JSON.parse(text) as KwsManifest;
   const kws = manifest.kws as KwsManifestBlock | undefined;
   if (typeof kws !== 'object' || kws === null || !Array.isArray(kws.labels)) {
