@@ -77,7 +77,7 @@ describe('gesture model', () => {
     for (let p = 0; p < 5; p++) expect(new Set(folds.filter((_, i) => data.segments[i]!.group === `person ${p}`)).size).toBe(1);
     const files = data.segments.map((s) => ({ ...s, group: 'punch.csv' }));
     const stratified = assignFolds(files, 5, 1);
-    for (let f = 0; f < 5; f++) expect(files.filter((s, i) => stratified[i] === f).map((s) => s.label).sort()).toEqual(['flex', 'punch']);
+    for (let f = 0; f < 5; f++) expect(files.filter((_, i) => stratified[i] === f).map((s) => s.label).sort()).toEqual(['flex', 'punch']);
     expect(() => assignFolds(files, 6, 1)).toThrow(/at most 5: label "punch" has only 5 segments/);
   });
 });

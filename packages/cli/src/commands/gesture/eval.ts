@@ -1,9 +1,10 @@
 import { Command, Option } from 'commander';
 import { ParameterError } from '@sensorkit/dsp';
 import { classificationReportRows, confusionMatrix, describeBackend, formatTable, initBackend, reportFromConfusion, setSeed, type BackendPreference, type ConfusionMatrix } from '@sensorkit/ml';
-import { assignFolds, crossValidate, foldsByFile, loadGestureData, loadGestureModel, type TrainGestureOptions } from '@sensorkit/gesture';
+import { assignFolds, crossValidate, foldsByFile, loadGestureData, loadGestureModel, saveGestureModel, type TrainGestureOptions } from '@sensorkit/gesture';
 import type { CliIo } from '../../cli-io.js';
 import { positiveInteger } from '../../parse.js';
+import { invokedAs } from './command-line.js';
 import { addImuDataOptions, imuDataOptions } from './data-options.js';
 
 /**
@@ -20,8 +21,9 @@ export function gestureEvalCommand(io: CliIo): Command {
     .option('--leave-one-file-out', 'cross-validation with one fold per file')
     .option('--epochs <n>', 'with folds: most epochs per fold (default: the model\'s)', positiveInteger)
     .option('--json', 'print the results as one JSON object')
+    .option('--save', 'write the results into the model folder (metadata.json metrics and the model card)')
     .addOption(new Option('--backend <name>', 'TF.js backend').choices(['auto', 'wasm', 'cpu']).default('auto'))
-    .action(async (o: Record<string, unknown>) => {
+    .action(async (o: Record<string, unknown>, cmd: Command) => {
       if (o.kfold !== undefined && o.leaveOneFileOut === true) throw new ParameterError('gesture eval', '--kfold', o.kfold, 'either --kfold or --leave-one-file-out, not both');
       if (o.kfold === 1) throw new ParameterError('gesture eval', '--kfold', 1, 'at least 2 folds');
       await initBackend(o.backend as BackendPreference);
@@ -49,7 +51,6 @@ export function gestureEvalCommand(io: CliIo): Command {
         });
         confusion = cv.confusion;
         folds = { folds: cv.folds, perFold: cv.perFold };
-        model.network.dispose();
       } else {
         const unknown = data.labels.filter((l) => !model.config.labels.includes(l));
         if (unknown.length) throw new ParameterError('gesture eval', '--data', unknown.join(', '), `labels the model knows (${model.config.labels.join(', ')})`);
@@ -57,8 +58,22 @@ export function gestureEvalCommand(io: CliIo): Command {
         confusion = confusionMatrix(data.segments.map((s) => s.label), predictions.map((p) => p.label), model.config.labels);
       }
       const report = reportFromConfusion(confusion);
+      const results = { model: o.model, segments: data.segments.length, accuracy: report.accuracy, labels: confusion.labels, confusion: confusion.matrix, classes: report.classes, ...(folds ?? {}) };
+      if (o.save === true) {
+        const training = metadata.training as { command?: string };
+        await saveGestureModel(o.model as string, model, {
+          dataset: metadata.dataset,
+          training: metadata.training,
+          command: training.command ?? '(not recorded)',
+          metrics: classificationReportRows(report),
+          metricsCommand: invokedAs(cmd),
+          results,
+        });
+        io.stderr.write(`sensorkit: saved the results in ${o.model as string}\n`);
+      }
+      model.network.dispose();
       if (o.json === true) {
-        io.stdout.write(`${JSON.stringify({ model: o.model, segments: data.segments.length, accuracy: report.accuracy, labels: confusion.labels, confusion: confusion.matrix, classes: report.classes, ...(folds ?? {}) })}\n`);
+        io.stdout.write(`${JSON.stringify(results)}\n`);
         return;
       }
       const how = folds ? `${folds.folds}-fold cross-validation (fold accuracies ${folds.perFold.map((a) => (100 * a).toFixed(1)).join(', ')} %)` : 'the model as saved';

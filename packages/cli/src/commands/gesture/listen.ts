@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import type { Subscription } from 'rxjs';
+import { identity, take, takeWhile, type Subscription } from 'rxjs';
 import { initBackend, type BackendPreference } from '@sensorkit/ml';
 import { gestureEvents, loadGestureModel } from '@sensorkit/gesture';
 import type { CliIo } from '../../cli-io.js';
@@ -30,9 +30,15 @@ export function gestureListenCommand(io: CliIo): Command {
       const duration = o.duration as number | undefined;
       io.stderr.write(`sensorkit: listening to ${input.name} with ${model.config.labels.join(', ')} (${options?.mode ?? 'trigger'} mode)\n`);
       let found = 0;
+      // Readings' own time ends a run with --duration, so a quiet stream stops too; --count ends it at the nth gesture.
+      const events = input.source.chunks.pipe(
+        takeWhile((c) => duration === undefined || c.index / c.sampleRate < duration, true),
+        gestureEvents(model, options),
+        count === undefined ? identity : take(count),
+      );
       let subscription: Subscription | undefined;
-      const onSigint = (): void => stop();
       let stop: () => void = () => undefined;
+      const onSigint = (): void => stop();
       process.once('SIGINT', onSigint);
       try {
         await new Promise<void>((resolve, reject) => {
@@ -40,21 +46,14 @@ export function gestureListenCommand(io: CliIo): Command {
             subscription?.unsubscribe();
             resolve();
           };
-          const events = input.source.chunks.pipe(gestureEvents(model, options));
-          // Readings time stops the run too: a quiet stream ends after `duration` s even with no gesture.
-          const clock = input.source.chunks.subscribe((c) => {
-            if (duration !== undefined && (c.index + c.samples.length / c.channels) / c.sampleRate >= duration) stop();
-          });
           subscription = events.subscribe({
             next: (e) => {
-              io.stdout.write(`${formatGesture(e, json)}\n`);
               found++;
-              if (count !== undefined && found >= count) stop();
+              io.stdout.write(`${formatGesture(e, json)}\n`);
             },
             error: (err: unknown) => reject(liveFailure(BLOCK, err)),
             complete: () => resolve(),
           });
-          subscription.add(clock);
         });
       } finally {
         process.removeListener('SIGINT', onSigint);

@@ -43,7 +43,7 @@ export function gestureTrainCommand(io: CliIo): Command {
       const line = invokedAs(cmd);
       await saveGestureModel(o.out as string, model, {
         dataset: { fingerprint: await fingerprintFiles([...new Set(data.segments.map((s) => s.file))]), files: data.files.length, segments: data.segments.length, labels: counts },
-        training: { ...trained.options, epochsRun: result.epochs, bestEpoch: result.bestEpoch, seconds: result.seconds, windows: trained.windows },
+        training: { ...trained.options, command: line, epochsRun: result.epochs, bestEpoch: result.bestEpoch, seconds: result.seconds, windows: trained.windows },
         command: line,
         metrics: validation === undefined ? [] : [{ metric: 'validation accuracy (15% of the windows, held out)', value: validation }],
         results: { validationAccuracy: validation },
