@@ -24,10 +24,10 @@ export function denseInt8(op: Int8Dense, input: Int8Tensor, output: Int8Tensor, 
 }
 
 export function conv2dInt8(op: Int8Conv2d, input: Int8Tensor, output: Int8Tensor, x: Int8Array, out: Int8Array): void {
-  const cin = input.shape[2];
-  const [oh, ow, cout] = output.shape;
+  const cin = op.inShape[2];
+  const [oh, ow, cout] = op.outShape;
   const [kh, kw] = op.kernel;
-  const geometry = { ...op, inShape: input.shape };
+  const geometry = op;
   for (let y = 0; y < oh; y++) {
     for (let xx = 0; xx < ow; xx++) {
       for (let o = 0; o < cout; o++) {
@@ -43,9 +43,9 @@ export function conv2dInt8(op: Int8Conv2d, input: Int8Tensor, output: Int8Tensor
 }
 
 export function depthwiseConv2dInt8(op: Int8DepthwiseConv2d, input: Int8Tensor, output: Int8Tensor, x: Int8Array, out: Int8Array): void {
-  const [oh, ow, channels] = output.shape;
+  const [oh, ow, channels] = op.outShape;
   const kw = op.kernel[1];
-  const geometry = { ...op, inShape: input.shape };
+  const geometry = op;
   for (let y = 0; y < oh; y++) {
     for (let xx = 0; xx < ow; xx++) {
       for (let c = 0; c < channels; c++) {
@@ -60,9 +60,9 @@ export function depthwiseConv2dInt8(op: Int8DepthwiseConv2d, input: Int8Tensor, 
 }
 
 /** Average: the sum of the window's samples inside the input, divided by their count rounding half away from zero (TFLite). */
-export function pool2dInt8(op: Int8Pool2d, input: Int8Tensor, output: Int8Tensor, x: Int8Array, out: Int8Array): void {
-  const [oh, ow, channels] = output.shape;
-  const geometry = { ...op, inShape: input.shape };
+export function pool2dInt8(op: Int8Pool2d, x: Int8Array, out: Int8Array): void {
+  const [oh, ow, channels] = op.outShape;
+  const geometry = op;
   const max = op.op === 'max_pool2d';
   for (let y = 0; y < oh; y++) {
     for (let xx = 0; xx < ow; xx++) {

@@ -1,6 +1,6 @@
 import type { Shape3, Window2d } from './float-graph.js';
 
-/** An int8 tensor: real = scale * (q - zeroPoint). */
+/** An int8 tensor: real = scale * (q - zeroPoint); shape as its producer wrote it (readers may view it reshaped). */
 export interface Int8Tensor {
   shape: Shape3;
   scale: number;
@@ -8,6 +8,10 @@ export interface Int8Tensor {
 }
 
 interface Int8OpBase {
+  /** the [height, width, channels] view the op reads its input tensor in (a reshape changes only this) */
+  inShape: Shape3;
+  /** the view it writes its output in */
+  outShape: Shape3;
   /** the TF.js layers folded into this op */
   layers: string[];
 }

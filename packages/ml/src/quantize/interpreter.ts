@@ -34,7 +34,7 @@ export function runInt8(model: Int8Model, input: Int8Array, all = false): Int8Ar
         break;
       case 'avg_pool2d':
       case 'max_pool2d':
-        pool2dInt8(op, inT, outT, x, out);
+        pool2dInt8(op, x, out);
         break;
       case 'softmax':
         softmaxInt8(op, x, out);

@@ -2,7 +2,7 @@ import { InputError } from '@sensorkit/dsp';
 import * as tf from '@tensorflow/tfjs';
 import { calibrateRanges, type CalibrationOptions, type TensorRange } from './calibrate.js';
 import { quantizeMultiplier } from './fixed-point.js';
-import type { FloatGraph, FusedActivation, Conv2dOp, DenseOp, DepthwiseConv2dOp } from './float-graph.js';
+import type { FloatGraph, FloatOp, FusedActivation, Conv2dOp, DenseOp, DepthwiseConv2dOp, Shape3 } from './float-graph.js';
 import { INT8_FORMAT, INT8_VERSION, SOFTMAX_OUTPUT, type Int8Model, type Int8Op, type Int8Tensor, type Requantized } from './int8-model.js';
 import { readFloatGraph } from './read-model.js';
 
@@ -37,18 +37,18 @@ export function quantizeGraph(graph: FloatGraph, calibration: readonly Float32Ar
       case 'max_pool2d':
         // TFLite's pooling kernels require equal input and output quantization.
         tensors.push({ shape: op.outShape, scale: input.scale, zeroPoint: input.zeroPoint });
-        ops.push({ op: op.op, kernel: op.kernel, strides: op.strides, padding: op.padding, layers: op.layers });
+        ops.push({ op: op.op, ...shapes(op), kernel: op.kernel, strides: op.strides, padding: op.padding, layers: op.layers });
         return;
       case 'softmax':
         tensors.push({ shape: op.outShape, ...SOFTMAX_OUTPUT });
-        ops.push({ op: 'softmax', table: softmaxTable(input.scale), layers: op.layers });
+        ops.push({ op: 'softmax', ...shapes(op), table: softmaxTable(input.scale), layers: op.layers });
         return;
       default: {
         const output: Int8Tensor = { shape: op.outShape, ...activationParams(ranges[k + 1]!) };
         tensors.push(output);
         const q = requantize(op, input, output);
-        if (op.op === 'dense') ops.push({ op: 'dense', ...q, layers: op.layers });
-        else ops.push({ op: op.op, ...q, kernel: op.kernel, strides: op.strides, padding: op.padding, layers: op.layers });
+        if (op.op === 'dense') ops.push({ op: 'dense', ...shapes(op), ...q, layers: op.layers });
+        else ops.push({ op: op.op, ...shapes(op), ...q, kernel: op.kernel, strides: op.strides, padding: op.padding, layers: op.layers });
       }
     }
   });
@@ -59,6 +59,11 @@ export function quantizeGraph(graph: FloatGraph, calibration: readonly Float32Ar
     ops,
     calibration: { method: options.method ?? 'minmax', ...(options.method === 'percentile' ? { percentile: options.percentile ?? 99.99 } : {}), samples: calibration.length },
   };
+}
+
+/** The shapes an op reads and writes: a reshape between two ops changes the view, never the bytes. */
+function shapes(op: FloatOp): { inShape: Shape3; outShape: Shape3 } {
+  return { inShape: op.inShape, outShape: op.outShape };
 }
 
 /** Asymmetric int8 parameters covering [min, max] (which includes 0). */
