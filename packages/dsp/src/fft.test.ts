@@ -222,15 +222,6 @@ describe('fft buffers and state', () => {
     expect(binFrequency(plan, 256, 16000)).toBe(8000);
     expect(binFrequency(plan, 1, 16000)).toBe(31.25);
   });
-
-  it('still exposes the fft.js engine and scratch of plan version 1, built once on first access', () => {
-    const plan = createFftPlan({ size: 64 });
-    expect(plan.engine).toBeInstanceOf(FFT);
-    expect(plan.engine.size).toBe(64);
-    expect(plan.engine).toBe(plan.engine);
-    expect(plan.scratch).toHaveLength(128);
-    expect(plan.scratch).toBe(plan.scratch);
-  });
 });
 
 describe('fft plan options', () => {

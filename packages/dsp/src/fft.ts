@@ -1,4 +1,3 @@
-import FFT from 'fft.js';
 import { describe, type Described } from './plan.js';
 import { requirePowerOfTwo, rejectUnknownOptions } from './validate.js';
 import { complexTransform, FftCore, type FloatArray } from './fft/fft-core.js';
@@ -24,13 +23,6 @@ export interface FftPlan extends Described<FftOptions> {
   readonly bins: number;
   /** tables and scratch of this kit's FFT engine: a plan is not shared between concurrent callers */
   readonly core: FftCore;
-  /**
-   * @deprecated an fft.js instance of this size, kept for code written against plan version 1 (it is
-   * built on first access); use realFft, complexFft, inverseComplexFft instead, which are faster.
-   */
-  readonly engine: FFT;
-  /** @deprecated interleaved complex scratch for `engine` (2 * size numbers), built on first access. */
-  readonly scratch: number[];
 }
 
 const BLOCK = 'fft';
@@ -45,22 +37,12 @@ const BLOCK = 'fft';
 export function createFftPlan(options: FftOptions): FftPlan {
   rejectUnknownOptions(BLOCK, options, ['size']);
   const size = requirePowerOfTwo(BLOCK, 'size', options.size, 2, 65536);
-  let legacy: FFT | undefined;
-  let legacyScratch: number[] | undefined;
   // Version 2: own float64 engine (version 1 wrapped fft.js); spectra differ in the last float32 bits.
   return {
     description: describe(BLOCK, 2, { size }),
     size,
     bins: size / 2 + 1,
     core: new FftCore(size),
-    get engine(): FFT {
-      legacy ??= new FFT(size);
-      return legacy;
-    },
-    get scratch(): number[] {
-      legacyScratch ??= this.engine.createComplexArray() as number[];
-      return legacyScratch;
-    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { ParameterError } from '../errors.js';
 import { createFftPlan, type FftPlan } from '../fft.js';
+import { realSpectrum } from '../fft/real-core.js';
 import { describe, type Described } from '../plan.js';
 import { rejectUnknownOptions, requireOneOf, requirePositive, requirePowerOfTwo } from '../validate.js';
 import { WINDOW_TYPES, windowCoefficients, type WindowType } from '../window.js';
@@ -43,9 +44,10 @@ export interface EnvelopeSpectrumPlan extends Described<Resolved> {
   readonly window: Float32Array;
   readonly scale: number;
   readonly prefilter: FramePrefilter | undefined;
-  /** scratch: the pre-filtered frame, and the windowed envelope zero-padded to fftSize (double precision) */
+  /** scratch: the pre-filtered frame, the windowed envelope zero-padded to fftSize, and its spectrum (interleaved, double precision) */
   readonly filtered: Float32Array;
   readonly padded: Float64Array;
+  readonly spectrum: Float64Array;
 }
 
 const BLOCK = 'envelopeSpectrum';
@@ -77,7 +79,8 @@ export function createEnvelopeSpectrumPlan(options: EnvelopeSpectrumOptions): En
   const fft = createFftPlan({ size: fftSize });
   const frequencies = new Float32Array(fft.bins).map((_, k) => (k * sampleRate) / fftSize);
   return {
-    description: describe(BLOCK, 1, { length, sampleRate, fftSize, window, scaling, prefilter: options.prefilter !== undefined }),
+    // Version 2: the kit's FFT engine in double precision (version 1: fft.js); outputs differ in the last float32 bits.
+    description: describe(BLOCK, 2, { length, sampleRate, fftSize, window, scaling, prefilter: options.prefilter !== undefined }),
     length,
     fftSize,
     bins: fft.bins,
@@ -89,6 +92,7 @@ export function createEnvelopeSpectrumPlan(options: EnvelopeSpectrumOptions): En
     prefilter: options.prefilter,
     filtered: new Float32Array(length),
     padded: new Float64Array(fftSize),
+    spectrum: new Float64Array(2 * fft.bins),
   };
 }
 
@@ -108,8 +112,8 @@ export function computeEnvelopeSpectrum(plan: EnvelopeSpectrumPlan, input: Float
   mean /= n;
   for (let i = 0; i < n; i++) env[i] = (env[i]! - mean) * plan.window[i]!;
   env.fill(0, n);
-  const z = plan.fft.scratch;
-  plan.fft.engine.realTransform(z, env);
+  const z = plan.spectrum;
+  realSpectrum(plan.fft.core.real, env, z);
   for (let k = 0; k < plan.bins; k++) {
     const re = z[2 * k]!;
     const im = z[2 * k + 1]!;

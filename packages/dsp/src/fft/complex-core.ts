@@ -1,17 +1,22 @@
 import {
   codelet16Packed,
+  codelet16Packed64,
   codelet16Split32,
   codelet16Split64,
   codelet1Packed,
+  codelet1Packed64,
   codelet1Split32,
   codelet1Split64,
   codelet2Packed,
+  codelet2Packed64,
   codelet2Split32,
   codelet2Split64,
   codelet4Packed,
+  codelet4Packed64,
   codelet4Split32,
   codelet4Split64,
   codelet8Packed,
+  codelet8Packed64,
   codelet8Split32,
   codelet8Split64,
   pass4,
@@ -109,8 +114,27 @@ function reverseBits(value: number, bits: number): number {
  * DFT of z[n] = x[2n] + i x[2n+1], n = 0..size-1, into core.re / core.im, running only the first
  * `passes` radix-4 passes (the real transform fuses the last one with its split).
  */
-export function forwardPacked(core: ComplexCore, x: Float32Array, passes: number): void {
+export function forwardPacked(core: ComplexCore, x: Float32Array | Float64Array, passes: number): void {
   const { re, im, offsets, stride } = core;
+  if (x instanceof Float64Array) {
+    switch (core.codelet) {
+      case 16:
+        codelet16Packed64(x, re, im, offsets, stride);
+        break;
+      case 8:
+        codelet8Packed64(x, re, im, offsets, stride);
+        break;
+      case 4:
+        codelet4Packed64(x, re, im, offsets, stride);
+        break;
+      case 2:
+        codelet2Packed64(x, re, im, offsets, stride);
+        break;
+      default:
+        codelet1Packed64(x, re, im, offsets, stride);
+    }
+    return runPasses(core, 0, passes);
+  }
   switch (core.codelet) {
     case 16:
       codelet16Packed(x, re, im, offsets, stride);

@@ -1,4 +1,4 @@
-import { realFinal4Power, realFinal4Spectrum } from './codelets.gen.js';
+import { realFinal4Power, realFinal4Spectrum, realFinal4Spectrum64 } from './codelets.gen.js';
 import { ComplexCore, doubles, firstPassSplit, forwardPacked, runPasses } from './complex-core.js';
 
 /*
@@ -27,8 +27,11 @@ export class RealCore {
   }
 }
 
-/** out[2k], out[2k+1] = Re, Im X[k], k = 0..size/2. */
-export function realSpectrum(core: RealCore, x: Float32Array, out: Float32Array): void {
+/**
+ * out[2k], out[2k+1] = Re, Im X[k], k = 0..size/2. A Float64Array `out` keeps the engine's double
+ * precision (the envelope path: Hilbert transform, envelope spectrum); a float64 `x` is read as such.
+ */
+export function realSpectrum(core: RealCore, x: Float32Array | Float64Array, out: Float32Array | Float64Array): void {
   const h = core.half;
   const last = h.quarters.length - 1;
   if (last < 0) {
@@ -37,11 +40,12 @@ export function realSpectrum(core: RealCore, x: Float32Array, out: Float32Array)
     return;
   }
   forwardPacked(h, x, last);
-  realFinal4Spectrum(h.re, h.im, h.twiddles, h.bases[last]!, h.quarters[last]!, core.split, out);
+  if (out instanceof Float64Array) realFinal4Spectrum64(h.re, h.im, h.twiddles, h.bases[last]!, h.quarters[last]!, core.split, out);
+  else realFinal4Spectrum(h.re, h.im, h.twiddles, h.bases[last]!, h.quarters[last]!, core.split, out);
 }
 
 /** out[k] = |X[k]|^2, k = 0..size/2. */
-export function realPower(core: RealCore, x: Float32Array, out: Float32Array): void {
+export function realPower(core: RealCore, x: Float32Array | Float64Array, out: Float32Array): void {
   const h = core.half;
   const last = h.quarters.length - 1;
   if (last < 0) {
@@ -56,7 +60,7 @@ export function realPower(core: RealCore, x: Float32Array, out: Float32Array): v
 // The two splits below serve transforms too small for a radix-4 pass (size <= 32), where the split
 // cannot be fused into one; realFinal4* in codelets.gen.ts is the same arithmetic.
 
-function splitSpectrum(re: number[], im: number[], tw: number[], m: number, out: Float32Array): void {
+function splitSpectrum(re: number[], im: number[], tw: number[], m: number, out: Float32Array | Float64Array): void {
   out[0] = re[0]! + im[0]!;
   out[1] = 0;
   out[2 * m] = re[0]! - im[0]!;
@@ -102,7 +106,7 @@ function splitPower(re: number[], im: number[], tw: number[], m: number, out: Fl
  * interleaved; the imaginary parts of DC and Nyquist are ignored. Undoes the split to get Z, then
  * computes the inverse M-point DFT as swap(DFT(swap(Z))) / M, swap(a + ib) = b + ia.
  */
-export function inverseReal(core: RealCore, spectrum: Float32Array, out: Float32Array): void {
+export function inverseReal(core: RealCore, spectrum: Float32Array | Float64Array, out: Float32Array | Float64Array): void {
   const h = core.half;
   const m = h.size;
   const sr = h.stageRe, si = h.stageIm, tw = core.split;

@@ -1,19 +1,19 @@
 /* Generated kernels of the complex engine: first-pass codelets and radix-r passes (see ../generate-codelets.ts). */
 import { at, constants, cx, Emitter, indent, mulMinusI, negate, reverseBits, signed, usedOnly, type Cx, type Term } from './emitter.js';
 
-export type Source = 'packed' | 'split32' | 'split64';
+export type Source = 'packed' | 'packed64' | 'split32' | 'split64';
 
 /**
  * First pass: for block b, the size-point DFT of z[offsets[b] + s * stride], s = 0..size-1, written in
  * natural order to re/im[b * size ..]. The offsets are bit-reversed block numbers, which is what lets
- * the radix-4 passes after it run in place with no bit-reversal pass. `packed` reads
- * z[n] = x[2n] + i x[2n+1] straight from a real Float32Array frame; `split32` / `split64` read
+ * the radix-4 passes after it run in place with no bit-reversal pass. `packed` / `packed64` read
+ * z[n] = x[2n] + i x[2n+1] straight from a real Float32Array / Float64Array frame; `split32` / `split64` read
  * z[n] = xr[n] + i xi[n] from a Float32Array / Float64Array pair (one function per type keeps every
  * array access monomorphic).
  */
 export function codelet(size: number, source: Source): string {
   const e = new Emitter();
-  const packed = source === 'packed';
+  const packed = source === 'packed' || source === 'packed64';
   const inputs: Cx[] = [];
   for (let s = 0; s < size; s++) {
     const input = cx(`x${s}r`, `x${s}i`);
@@ -28,9 +28,19 @@ export function codelet(size: number, source: Source): string {
     e.lines.push(`re[${o}] = ${signed(c.re)};`, `im[${o}] = ${signed(c.im)};`);
   });
   const head = packed ? ['const p = 2 * offsets[b]!;', 'const p1 = (p + 1) | 0;'] : ['const p = offsets[b]!;'];
-  const name = { packed: 'Packed', split32: 'Split32', split64: 'Split64' }[source];
-  const params = { packed: 'x: Float32Array', split32: 'xr: Float32Array, xi: Float32Array', split64: 'xr: Float64Array, xi: Float64Array' }[source];
-  const what = { packed: 'a packed real frame', split32: 'float32 re/im arrays', split64: 'float64 re/im arrays' }[source];
+  const name = { packed: 'Packed', packed64: 'Packed64', split32: 'Split32', split64: 'Split64' }[source];
+  const params = {
+    packed: 'x: Float32Array',
+    packed64: 'x: Float64Array',
+    split32: 'xr: Float32Array, xi: Float32Array',
+    split64: 'xr: Float64Array, xi: Float64Array',
+  }[source];
+  const what = {
+    packed: 'a packed real frame',
+    packed64: 'a packed real float64 frame',
+    split32: 'float32 re/im arrays',
+    split64: 'float64 re/im arrays',
+  }[source];
   return `/** First pass of ${size}-point DFTs from ${what}. */
 export function codelet${size}${name}(${params}, re: number[], im: number[], offsets: number[], ${size === 1 ? '_stride' : 'stride'}: number): void {
 ${indent(constants('s', size, packed ? '2 * stride' : 'stride'), 2)}${size === 1 ? '' : '\n'}  for (let b = 0, o = 0; b < offsets.length; b++, o = (o + ${size}) | 0) {

@@ -2,7 +2,8 @@
 import { emitButterfly } from './complex-kernels.js';
 import { at, constants, cx, Emitter, indent, negate, signed, usedOnly, type Cx } from './emitter.js';
 
-export type RealOutput = 'power' | 'spectrum';
+/** the power spectrum (float32), or the interleaved half spectrum as float32 or float64 */
+export type RealOutput = 'power' | 'spectrum' | 'spectrum64';
 
 /** An output position k: `index` for the power spectrum, `twice` (= 2k) and `twice1` (= 2k + 1) for the interleaved spectrum and the twiddle table. */
 interface Slot {
@@ -112,8 +113,10 @@ export function realFinal(radix: number, output: RealOutput): string {
   });
 
   const doubled = usedOnly(Array.from({ length: radix - 1 }, (_, l) => `const d${l + 1} = 2 * q${l + 1};`), [...e0.lines, ...eh.lines, ...ep.lines]);
-  return `/** Last radix-${radix} pass of the m = ${radix} q point FFT of a packed real frame, fused with the real split into ${output === 'power' ? 'the power spectrum' : 'the interleaved half spectrum'}. */
-export function realFinal${radix}${output === 'power' ? 'Power' : 'Spectrum'}(re: number[], im: number[], tw: number[], base: number, q: number, ptw: number[], out: Float32Array): void {
+  const what = { power: 'the power spectrum', spectrum: 'the interleaved half spectrum', spectrum64: 'the interleaved float64 half spectrum' }[output];
+  const name = { power: 'Power', spectrum: 'Spectrum', spectrum64: 'Spectrum64' }[output];
+  return `/** Last radix-${radix} pass of the m = ${radix} q point FFT of a packed real frame, fused with the real split into ${what}. */
+export function realFinal${radix}${name}(re: number[], im: number[], tw: number[], base: number, q: number, ptw: number[], out: ${output === 'spectrum64' ? 'Float64Array' : 'Float32Array'}): void {
 ${indent([...constants('q', radix, 'q'), ...doubled, `const m = ${radix} * q;`], 2)}
   {
 ${indent(e0.lines, 4)}
