@@ -23,7 +23,7 @@ export interface EnvelopeStage {
   readonly bandpass: SosPlan;
   /**
    * The envelope is taken over the centred power-of-two part of the window, [offset, offset + length):
-   * an exact-length Hilbert transform of other lengths costs about four times as much.
+   * an exact-length Hilbert transform of other lengths (Bluestein) costs about ten times as much.
    */
   readonly offset: number;
   readonly spectrum: EnvelopeSpectrumPlan;
