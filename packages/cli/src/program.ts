@@ -9,6 +9,8 @@ import { streamCommand } from './commands/stream.js';
 import { anomalyCommand } from './commands/anomaly.js';
 import { gestureCommand } from './commands/gesture.js';
 import { kwsCommand } from './commands/kws.js';
+import { quantizeCommand } from './commands/quantize.js';
+import { exportCommand } from './commands/export.js';
 
 /**
  * The one `sensorkit` command line. Apps add their command groups here (kws, gesture, anomaly, ...), so
@@ -25,6 +27,8 @@ export function createProgram(io: CliIo): Command {
   program.addCommand(kwsCommand(io));
   program.addCommand(gestureCommand(io));
   program.addCommand(anomalyCommand(io));
+  program.addCommand(quantizeCommand(io));
+  program.addCommand(exportCommand(io));
   program.addCommand(monitorCommand(io));
   program.addCommand(recordCommand(io));
   program.addCommand(streamCommand(io));

@@ -1,4 +1,5 @@
 import { formatMarkdownTable, type TableRow } from './format-table.js';
+import { int8CardSection, type Int8Report } from './quantize/int8-report.js';
 
 export interface ModelCardOptions {
   title: string;
@@ -12,6 +13,8 @@ export interface ModelCardOptions {
   details?: Record<string, string | Record<string, string | number | boolean>>;
   /** decimals in the metrics table (default 4) */
   digits?: number;
+  /** the int8 model's metrics and footprint (loadInt8Report(dir)), rendered as the last section */
+  int8?: Int8Report;
 }
 
 /**
@@ -34,6 +37,10 @@ export function renderModelCard(options: ModelCardOptions): string {
             .map(([key, value]) => `- **${key}**: ${String(value)}`)
             .join('\n'),
     );
+  }
+  if (options.int8) {
+    const { heading, body } = int8CardSection(options.int8);
+    parts.push(`## ${heading}`, body);
   }
   return `${parts.join('\n\n')}\n`;
 }

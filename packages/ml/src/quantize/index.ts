@@ -12,3 +12,4 @@ export * from './int8-kernels.js';
 export * from './interpreter.js';
 export * from './int8-model-file.js';
 export * from './footprint.js';
+export * from './int8-report.js';

@@ -1,0 +1,50 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { Command } from 'commander';
+import { cortexM4Footprint, requireCIdentifier, writeModelExport } from '@sensorkit/board';
+import { CARD_MD, formatTable, loadInt8Model, loadInt8Report, saveInt8Report, withInt8Section } from '@sensorkit/ml';
+import type { CliIo } from '../cli-io.js';
+
+/**
+ * `sensorkit export --model <dir> --out <dir>`: the int8 model of a model folder (written by `sensorkit
+ * quantize`) as C sources for the board runtime, with the runtime itself and a README; `--size` also
+ * compiles them for Cortex-M4 and reports code and constant bytes.
+ */
+export function exportCommand(io: CliIo): Command {
+  return new Command('export')
+    .description('write a quantized model as C sources (weights, quantization parameters, layer table, arena size) with the C runtime')
+    .requiredOption('-m, --model <dir>', 'model folder with int8/model.json (run sensorkit quantize first)')
+    .requiredOption('-o, --out <dir>', 'folder for the C sources')
+    .option('--name <identifier>', 'C name of the model: <name>_model, <NAME>_ARENA_SIZE (default: the model folder name)')
+    .option('--size', 'compile for Cortex-M4 with arm-none-eabi-gcc and report code and constant bytes (saved in the model card)')
+    .option('--json', 'print the result as one JSON object')
+    .action(async (o: Record<string, unknown>) => {
+      const dir = o.model as string;
+      const name = requireCIdentifier('export', (o.name as string | undefined) ?? basename(resolve(dir)).replace(/[^A-Za-z0-9_]/g, '_').replace(/^(\d)/, '_$1'));
+      const model = await loadInt8Model(dir);
+      const written = await writeModelExport(o.out as string, model, name);
+      const size = o.size ? await cortexM4Footprint(o.out as string, name) : undefined;
+      if (size) {
+        const report = await loadInt8Report(dir);
+        if (report) {
+          const updated = { ...report, cortexM4: { runtimeBytes: size.runtimeBytes, modelBytes: size.modelBytes } };
+          await saveInt8Report(dir, updated);
+          const card = join(dir, CARD_MD);
+          await writeFile(card, withInt8Section(await readFile(card, 'utf8').catch(() => `# ${dir}\n`), updated));
+        }
+      }
+      const result = { out: o.out as string, name, files: written.files, footprint: written.footprint, ...(size ? { cortexM4: size } : {}) };
+      if (o.json) {
+        io.stdout.write(`${JSON.stringify(result)}\n`);
+        return;
+      }
+      io.stdout.write(`wrote ${written.files.length} files to ${o.out as string}: ${name}_model.c/.h and the runtime; see its README.md\n`);
+      const rows = [
+        { what: 'arena (RAM)', bytes: written.footprint.arenaBytes },
+        { what: 'weights (int8)', bytes: written.footprint.weightBytes },
+        { what: 'biases, requantization, tables', bytes: written.footprint.quantizationBytes },
+        ...(size ? [{ what: 'Cortex-M4 runtime code (text + data)', bytes: size.runtimeBytes }, { what: 'Cortex-M4 model constants (text + data)', bytes: size.modelBytes }] : []),
+      ];
+      io.stdout.write(`${formatTable(rows)}\n`);
+    });
+}

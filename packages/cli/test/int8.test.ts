@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMachine, createWindowFeaturesPlan, fileFeatures, fitAnomalyModel, loadAnomalyModel, saveAnomalyModel, simulate, Standardizer, writeSimulation, type AutoencoderDetector } from '@sensorkit/anomaly';
+import { buildHostRunner } from '@sensorkit/board';
+import { fingerprintData, initBackend, loadInt8Model, quantizeInput, runInt8, saveModelFolder, tf } from '@sensorkit/ml';
+import { tinyConv1d } from '@sensorkit/ml/testing';
+import { cli } from './run-cli.js';
+
+const run = promisify(execFile);
+const RATE = 8000;
+let dir: string;
+const file = (name: string): string => join(dir, name);
+
+beforeAll(async () => {
+  await initBackend();
+  dir = await mkdtemp(join(tmpdir(), 'sensorkit-int8-cli-'));
+  await writeSimulation(file('normal.wav'), simulate(createMachine({ name: 'pump', seed: 1 }), { sampleRate: RATE, duration: 12 }));
+  await writeSimulation(file('fresh.wav'), simulate(createMachine({ name: 'pump', seed: 2 }), { sampleRate: RATE, duration: 6 }));
+  await writeSimulation(file('fault.wav'), simulate(createMachine({ name: 'pump', seed: 3, fault: { kind: 'outer-race', severity: 0.15 } }), { sampleRate: RATE, duration: 6 }));
+  // The anomaly app's autoencoder, trained in-process with few epochs (the CLI's train would take a minute).
+  const plan = createWindowFeaturesPlan({ sampleRate: RATE, window: 0.25 });
+  const { rows } = await fileFeatures(file('normal.wav'), plan);
+  const model = await fitAnomalyModel(plan, [rows], { detector: 'autoencoder', autoencoder: { epochs: 15 } }, {
+    inputs: [{ file: file('normal.wav'), sampleRate: RATE, channels: 1, seconds: 12, windows: rows.length }],
+    fingerprint: fingerprintData([Float32Array.of(1)]),
+  });
+  await saveAnomalyModel(file('pump'), model);
+  // A classifier folder: the tiny gesture-style CNN with labels, and its samples as JSON lines.
+  const t = tinyConv1d();
+  await saveModelFolder(file('gesture'), {
+    model: t.model,
+    metadata: { kind: 'gesture-classifier', version: 1, createdAt: new Date(0).toISOString(), backend: 'cpu', dsp: {}, labels: ['a', 'b', 'c', 'd'], training: {}, dataset: { fingerprint: 'x' } },
+    card: '# tiny\n\nA test model.\n\n## Metrics\n\n(none)\n',
+  });
+  const labelled = t.inputs(150, 7);
+  // Labels are the float model's own top class, so float accuracy is 1 and int8's shows what quantization costs.
+  const labels = labelled.map((x) => ['a', 'b', 'c', 'd'][tf.tidy(() => (t.model.predict(tf.tensor(x, [1, 20, 3])) as tf.Tensor).argMax(-1).dataSync()[0]!)]!);
+  await writeFile(file('calibration.jsonl'), t.inputs(100, 8).map((x) => JSON.stringify({ input: Array.from(x) })).join('\n'));
+  await writeFile(file('test.jsonl'), labelled.map((x, i) => JSON.stringify({ input: Array.from(x), label: labels[i] })).join('\n'));
+}, 60_000);
+afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+describe('sensorkit quantize and export', () => {
+  it('quantizes the anomaly autoencoder: int8 AUC within 0.01 of float, report and model card written', async () => {
+    const r = await cli('quantize', '--model', file('pump'), '--normal', file('fresh.wav'), '--abnormal', file('fault.wav'), '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { report: { metric: string; float: number; int8: number; samples: number }; ops: string[] };
+    expect(out.ops).toEqual(['dense', 'dense', 'dense', 'dense', 'dense', 'dense']);
+    expect(out.report.metric).toBe('auc');
+    expect(out.report.float).toBeGreaterThan(0.7);
+    expect(Math.abs(out.report.int8 - out.report.float)).toBeLessThanOrEqual(0.01);
+    expect(await readFile(join(file('pump'), 'README.md'), 'utf8')).toMatch(/## int8 \(microcontroller\)[\s\S]*AUC \(\d+ test samples\)[\s\S]*arena/);
+    expect(JSON.parse(await readFile(join(file('pump'), 'int8', 'report.json'), 'utf8'))).toMatchObject({ metric: 'auc', command: expect.stringContaining('sensorkit quantize --model') });
+  });
+
+  it('exports it as C that, built under ASan/UBSan, gives the interpreter\'s bytes on every test window', async () => {
+    const r = await cli('export', '--model', file('pump'), '--out', file('pump-c'), '--name', 'pump');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/arena \(RAM\)/);
+    const int8 = await loadInt8Model(file('pump'));
+    const header = await readFile(join(file('pump-c'), 'pump_model.h'), 'utf8');
+    const arena = Number(/PUMP_ARENA_SIZE (\d+)u/.exec(header)![1]);
+    const binary = await buildHostRunner(file('pump-c'), 'pump', arena);
+    // The host standardizes features (float) and quantizes them; the board gets int8.
+    const model = await loadAnomalyModel(file('pump'));
+    const standardizer = Standardizer.fromJSON((model.detector as AutoencoderDetector).toJSON().standardizer);
+    const windows = [...(await fileFeatures(file('fresh.wav'), model.features)).rows, ...(await fileFeatures(file('fault.wav'), model.features)).rows];
+    const inputs = windows.map((w) => quantizeInput(int8, standardizer.transform(w.values)));
+    await writeFile(file('in.bin'), Buffer.concat(inputs.map((x) => Buffer.from(x.buffer))));
+    await run(binary, [file('in.bin'), file('out.bin')]);
+    const got = new Int8Array((await readFile(file('out.bin'))).buffer.slice(0));
+    const size = got.length / inputs.length;
+    const mismatched = inputs.filter((x, i) => !runInt8(int8, x).every((v, j) => v === got[i * size + j])).length;
+    expect(inputs.length).toBeGreaterThan(40);
+    expect(mismatched).toBe(0);
+  });
+
+  it('quantizes a classifier from samples files and reports float vs int8 accuracy', async () => {
+    const r = await cli('quantize', '--model', file('gesture'), '--calibration', file('calibration.jsonl'), '--test', file('test.jsonl'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/accuracy on 150 test samples\s+1\s+0\.9\d+|accuracy on 150 test samples\s+1\s+1/);
+    expect(r.stdout).toMatch(/int8 top class = float top class/);
+  });
+
+  it('refuses bad options with exit 2 and bad data with exit 1, naming the value', async () => {
+    let r = await cli('quantize', '--model', file('pump'), '--normal', file('fresh.wav'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--abnormal.*expected both --normal and --abnormal/);
+    r = await cli('quantize', '--model', file('gesture'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--calibration = undefined; expected a samples file/);
+    r = await cli('quantize', '--model', file('gesture'), '--calibration', file('test.jsonl'), '--percentile', '20');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--percentile = "20"; expected a number in \(50, 100\]/);
+    await writeFile(file('short.jsonl'), '{"input":[1,2,3]}\n');
+    r = await cli('quantize', '--model', file('gesture'), '--calibration', file('short.jsonl'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/short\.jsonl:1: "input" has 3 values; expected 60 finite numbers/);
+    r = await cli('export', '--model', file('nowhere'), '--out', file('x'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nowhere\/int8\/model\.json not found; run sensorkit quantize --model/);
+    r = await cli('export', '--model', file('pump'), '--out', file('x'), '--name', '9lives');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/name = "9lives"; expected a C identifier/);
+  });
+});
