@@ -5,15 +5,15 @@
 
 /** A gesture found in a stream. Times are seconds from the stream's first reading (sample index / rate). */
 export interface GestureEvent {
-  /** when the gesture was detected: the trigger point (triggered mode) or the window end (sliding mode) */
+  /** when the gesture was detected: the trigger point (triggered mode), or the end of the last window of the detection (sliding mode) */
   readonly time: number;
   readonly label: string;
   /** the class probability (triggered) or the smoothed probability (sliding) */
   readonly score: number;
-  /** the window the verdict is about, s */
+  /** the window the verdict is about (sliding mode: where the gesture was clearest), s */
   readonly start: number;
   readonly end: number;
-  /** sample index one past the window's last reading: latency is measured from its arrival */
+  /** sample index one past the last reading the verdict waited for: latency is measured from its arrival */
   readonly endIndex: number;
 }
 

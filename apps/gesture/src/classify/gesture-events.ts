@@ -70,6 +70,8 @@ export function gestureEvents(model: GestureModel, options: GestureEventOptions 
         average: options.average ?? 3,
         threshold: options.minScore ?? 0.7,
         suppress: Math.round((options.suppress ?? 1) / (hop / rate)),
+        // A gesture passes through a window in about a window's time: a detection lasts no longer.
+        hold: Math.max(1, Math.round(length / hop)),
       }),
     );
     return {
@@ -82,8 +84,10 @@ export function gestureEvents(model: GestureModel, options: GestureEventOptions 
           const [probabilities] = model.probabilities([model.prepare(frame.slice())]);
           const hit = smoother.push(probabilities!);
           if (!hit) return;
+          // The verdict is about the window where the gesture was clearest, a few hops back.
+          const peakStart = start - hit.windowsAgo * hop;
           const endIndex = start + length;
-          emit({ time: endIndex / rate, label: config.labels[hit.label]!, score: hit.score, start: start / rate, end: endIndex / rate, endIndex });
+          emit({ time: endIndex / rate, label: config.labels[hit.label]!, score: hit.score, start: peakStart / rate, end: (peakStart + length) / rate, endIndex });
         });
       },
     };
