@@ -31,9 +31,9 @@ beforeAll(async () => {
   await saveAnomalyModel(file('pump'), model);
   // A classifier folder: the tiny gesture-style CNN with labels, and its samples as JSON lines.
   const t = tinyConv1d();
-  await saveModelFolder(file('gesture'), {
+  await saveModelFolder(file('classifier'), {
     model: t.model,
-    metadata: { kind: 'gesture-classifier', version: 1, createdAt: new Date(0).toISOString(), backend: 'cpu', dsp: {}, labels: ['a', 'b', 'c', 'd'], training: {}, dataset: { fingerprint: 'x' } },
+    metadata: { kind: 'tiny-classifier', version: 1, createdAt: new Date(0).toISOString(), backend: 'cpu', dsp: {}, labels: ['a', 'b', 'c', 'd'], training: {}, dataset: { fingerprint: 'x' } },
     card: '# tiny\n\nA test model.\n\n## Metrics\n\n(none)\n',
   });
   const labelled = t.inputs(150, 7);
@@ -81,7 +81,7 @@ describe('sensorkit quantize and export', () => {
   });
 
   it('quantizes a classifier from samples files and reports float vs int8 accuracy', async () => {
-    const r = await cli('quantize', '--model', file('gesture'), '--calibration', file('calibration.jsonl'), '--test', file('test.jsonl'));
+    const r = await cli('quantize', '--model', file('classifier'), '--calibration', file('calibration.jsonl'), '--test', file('test.jsonl'));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/accuracy on 150 test samples\s+1\s+0\.9\d+|accuracy on 150 test samples\s+1\s+1/);
     expect(r.stdout).toMatch(/int8 top class = float top class/);
@@ -91,14 +91,14 @@ describe('sensorkit quantize and export', () => {
     let r = await cli('quantize', '--model', file('pump'), '--normal', file('fresh.wav'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--abnormal.*expected both --normal and --abnormal/);
-    r = await cli('quantize', '--model', file('gesture'));
+    r = await cli('quantize', '--model', file('classifier'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--calibration = undefined; expected a samples file/);
-    r = await cli('quantize', '--model', file('gesture'), '--calibration', file('test.jsonl'), '--percentile', '20');
+    expect(r.stderr).toMatch(/--calibration = undefined; expected samples files \(JSON lines \{"input": \[60 numbers\], "label": ...\}\) for a "tiny-classifier" model/);
+    r = await cli('quantize', '--model', file('classifier'), '--calibration', file('test.jsonl'), '--percentile', '20');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--percentile = "20"; expected a number in \(50, 100\]/);
     await writeFile(file('short.jsonl'), '{"input":[1,2,3]}\n');
-    r = await cli('quantize', '--model', file('gesture'), '--calibration', file('short.jsonl'));
+    r = await cli('quantize', '--model', file('classifier'), '--calibration', file('short.jsonl'));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/short\.jsonl:1: "input" has 3 values; expected 60 finite numbers/);
     r = await cli('export', '--model', file('nowhere'), '--out', file('x'));

@@ -4,12 +4,13 @@ import { Command, Option } from 'commander';
 import { InputError, ParameterError } from '@sensorkit/dsp';
 import {
   CARD_MD, formatTable, initBackend, int8Footprint, loadModelFolder, quantizeModel, saveInt8Model, saveInt8Report,
-  sizeOf, withInt8Section, readFloatGraph, type CalibrationOptions, type Int8Report,
+  withInt8Section, type CalibrationOptions, type Int8Report,
 } from '@sensorkit/ml';
 import type { CliIo } from '../cli-io.js';
 import { anomalyQuantizeData } from './quantize/anomaly-data.js';
 import { compareAnomalyScores, compareClassifier, type Int8Comparison } from './quantize/evaluate-int8.js';
-import { readSamples, spread } from './quantize/samples-file.js';
+import { classifierQuantizeData, requirePaths } from './quantize/classifier-data.js';
+import { spread } from './quantize/samples-file.js';
 
 const ANOMALY_KIND = 'anomaly-detector';
 
@@ -22,8 +23,8 @@ export function quantizeCommand(io: CliIo): Command {
   return new Command('quantize')
     .description('quantize a model folder to int8 (TFLite scheme) and compare float vs int8 on test data')
     .requiredOption('-m, --model <dir>', 'model folder with a TF.js network (model.json)')
-    .option('--calibration <data...>', 'representative inputs: recordings for anomaly models (default: the training recordings), else a samples file (JSON lines {"input": [...]})')
-    .option('--test <file>', 'labelled test samples (JSON lines {"input": [...], "label": "yes"}) for classifiers')
+    .option('--calibration <data...>', 'representative inputs (training data): anomaly: normal recordings (default: the training recordings); gesture: recordings; other models: samples files (JSON lines {"input": [...]})')
+    .option('--test <data...>', 'classifiers: labelled test data (gesture recordings, or samples files with "label")')
     .option('--normal <files...>', 'anomaly models: normal recordings not used in training (with --abnormal: AUC)')
     .option('--abnormal <files...>', 'anomaly models: faulty recordings')
     .addOption(new Option('--method <method>', 'activation range calibration').choices(['minmax', 'percentile']).default('minmax'))
@@ -78,14 +79,11 @@ async function runQuantize(io: CliIo, o: Record<string, unknown>, line: string):
     );
     result = { int8, comparison };
   } else {
-    const { model: network } = await loadModelFolder(dir);
-    if (!network) throw new InputError('quantize', `${dir}: no model.json; only a model with a TF.js network can be quantized`);
-    if (!o.calibration) throw new ParameterError('quantize', '--calibration', undefined, `a samples file of representative inputs for a "${metadata.kind}" model`);
-    if (o.normal) throw new ParameterError('quantize', '--normal', o.normal, `--test <samples file> for a "${metadata.kind}" model`);
-    const inputSize = sizeOf(readFloatGraph(network).inputShape);
-    const calibration = spread((await Promise.all((o.calibration as string[]).map((f) => readSamples(f, inputSize)))).flat().map((s) => s.input), maxCalibration);
-    const int8 = quantizeModel(network, calibration, calibrationOptions);
-    const comparison = o.test ? compareClassifier(network, int8, await readSamples(o.test as string, inputSize), metadata.labels) : undefined;
+    if (o.normal) throw new ParameterError('quantize', '--normal', o.normal, `--test <data> for a "${metadata.kind}" model`);
+    const data = await classifierQuantizeData(dir, metadata.kind);
+    const calibration = spread((await data.samples(requirePaths('--calibration', o.calibration, data, metadata.kind))).map((s) => s.input), maxCalibration);
+    const int8 = quantizeModel(data.network, calibration, calibrationOptions);
+    const comparison = o.test ? compareClassifier(data.network, int8, await data.samples(o.test as string[]), data.labels) : undefined;
     result = { int8, ...(comparison ? { comparison } : {}) };
   }
   await finish(io, dir, o, line, { int8: result.int8, calibrationCount: result.int8.calibration.samples, ...(result.comparison ? { comparison: result.comparison } : {}) });
