@@ -49,6 +49,8 @@ export interface ClipPlanOptions {
 /** Pitch range (0..1 of the engine's range) and rate factors each rendition draws from. */
 const PITCH: readonly [number, number] = [0.15, 0.85];
 const RATE: readonly [number, number] = [0.8, 1.25];
+// Vocal-tract warp of the recorded voices (see Prosody.warp): about -12 % .. +15 % in formant frequency.
+const WARP: readonly [number, number] = [0.88, 1.15];
 
 /**
  * The whole dataset as a list of clips, in file order, from the options alone: voice after voice,
@@ -75,7 +77,10 @@ export function planClips(o: ClipPlanOptions): ClipPlan {
     renditions.push(count);
     for (let r = 0; r < count; r++, renditionIndex++) {
       const random = createRandom(derivedSeed(o.seed, 'rendition', voice.id, r));
-      const prosody: Prosody = { pitch: round(PITCH[0] + (PITCH[1] - PITCH[0]) * random.uniform()), rate: round(RATE[0] + (RATE[1] - RATE[0]) * random.uniform()) };
+      const pitch = round(PITCH[0] + (PITCH[1] - PITCH[0]) * random.uniform());
+      const rate = round(RATE[0] + (RATE[1] - RATE[0]) * random.uniform());
+      const warp = Math.round(100 * (WARP[0] + (WARP[1] - WARP[0]) * random.uniform())) / 100;
+      const prosody: Prosody = voice.engine === 'espeak-ng' ? { pitch, rate } : { pitch, rate, warp };
       const speak = (label: string, text: string, k: number): void => {
         clips.push({ file: fileOf(label), label, text, voice: v, rendition: r, prosody, split, seed: derivedSeed(o.seed, 'clip', label, voice.id, r, k) });
       };

@@ -30,8 +30,8 @@ export interface KwsManifestEntry extends DatasetEntry {
   readonly speaker: string | null;
   /** what is said; '' for `_silence_` */
   readonly text: string;
-  /** pitch (0..1) and rate factor the synthesizer used; null for `_silence_` */
-  readonly prosody: { readonly pitch: number; readonly rate: number } | null;
+  /** pitch (0..1), rate factor and (recorded voices) vocal-tract warp the synthesizer used; null for `_silence_` */
+  readonly prosody: { readonly pitch: number; readonly rate: number; readonly warp?: number } | null;
   /** the clip's own seed (derived from the dataset seed and the clip's identity) */
   readonly seed: number;
   readonly augmentation: Augmentation;

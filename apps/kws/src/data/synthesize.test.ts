@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogMelPlan, getFeaturePreset, logMel } from '@sensorkit/dsp';
+import { createFftPlan, createLogMelPlan, getFeaturePreset, logMel, powerSpectrum } from '@sensorkit/dsp';
 import { festivalScript, synthesize } from './synthesize.js';
 import type { Voice } from './voices.js';
 
@@ -65,9 +65,33 @@ describe('synthesize', () => {
     }
   });
 
+  it('warps a recorded voice: synthesized slower, played faster, so the word keeps its length but moves up', async () => {
+    const voice: Voice = { id: 'flite:awb', engine: 'flite', name: 'awb', speaker: 'p' };
+    const [plain, up] = await synthesize(voice, [{ text: 'left', prosody: { pitch: 0.5, rate: 1 } }, { text: 'left', prosody: { pitch: 0.5, rate: 1, warp: 1.15 } }], join(root, 'd'));
+    expect(up!.length / plain!.length).toBeGreaterThan(0.9);
+    expect(up!.length / plain!.length).toBeLessThan(1.1);
+    // The power spectrum's centre of mass below 4 kHz moves up by about the warp.
+    const centre = (x: Float32Array): number => {
+      const fft = createFftPlan({ size: 32768 });
+      const padded = new Float32Array(32768);
+      padded.set(x.subarray(0, 32768));
+      const power = new Float32Array(fft.bins);
+      powerSpectrum(fft, padded, power);
+      let num = 0;
+      let den = 0;
+      for (let k = 1; k < 8192; k++) {
+        num += k * power[k]!;
+        den += power[k]!;
+      }
+      return num / den;
+    };
+    expect(centre(up!) / centre(plain!)).toBeGreaterThan(1.07);
+    expect(centre(up!) / centre(plain!)).toBeLessThan(1.25);
+  });
+
   it('writes a festival program that only speaks what it was given', () => {
-    expect(festivalScript('kal_diphone', [{ text: 'hey kit', prosody: { pitch: 0.5, rate: 1.25 } }], ['/w/0.wav'])).toBe(
-      `(begin (voice_kal_diphone) (Parameter.set 'Duration_Stretch 0.8000) (utt.save.wave (utt.synth (Utterance Text "hey kit")) "/w/0.wav" 'riff))`,
+    expect(festivalScript('kal_diphone', [{ text: 'hey kit', prosody: { pitch: 0.5, rate: 1.25, warp: 1.1 } }], ['/w/0.wav'])).toBe(
+      `(begin (voice_kal_diphone) (Parameter.set 'Duration_Stretch 0.8800) (utt.save.wave (utt.synth (Utterance Text "hey kit")) "/w/0.wav" 'riff))`,
     );
   });
 });

@@ -2,16 +2,26 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readMono, to16k } from './read-mono.js';
 import { speechSpan } from './speech-span.js';
+import { changeSpeed } from './speed.js';
 import { runSynthesizer } from './run-synthesizer.js';
 import { splitAtPauses } from './split-pauses.js';
 import type { Voice } from './voices.js';
 
-/** How to say it: relative pitch and speaking rate, drawn per rendition of a voice. */
+/** How to say it: relative pitch, speaking rate and vocal-tract warp, drawn per rendition of a voice. */
 export interface Prosody {
-  /** 0 = lowest .. 1 = highest the engine offers in our range; 0.5 = the voice's own pitch (espeak-ng only) */
+  /**
+   * 0 = lowest .. 1 = highest: espeak-ng pitch 20..80 (50 = the voice's own), flite's intonation target
+   * 70..250 Hz (its rms voice ignores it); festival keeps its own pitch.
+   */
   readonly pitch: number;
   /** speaking-rate factor: 1 = the voice's default, 1.2 = 20 % faster */
   readonly rate: number;
+  /**
+   * Vocal-tract warp for the few recorded voices (flite, festival; 1 = none): the word is synthesized
+   * `warp` times slower, then played `warp` times faster, which moves its formants and pitch by `warp`
+   * at the intended rate, so one recorded person stands in for several.
+   */
+  readonly warp?: number;
 }
 
 /** One utterance to synthesize. */
@@ -36,7 +46,7 @@ export async function synthesize(voice: Voice, utterances: readonly Utterance[],
     const files = utterances.map((_, i) => join(workDir, `${i}.wav`));
     if (voice.engine === 'festival') {
       await runSynthesizer('festival', ['--batch', festivalScript(voice.name, utterances, files)]);
-      return await Promise.all(files.map(readSpoken));
+      return await Promise.all(files.map(async (file, i) => warped(await readSpoken(file), utterances[i]!.prosody)));
     }
     const out: Float32Array[] = [];
     for (let i = 0; i < utterances.length; ) {
@@ -58,7 +68,11 @@ export async function synthesize(voice: Voice, utterances: readonly Utterance[],
 
 async function speakAlone(voice: Voice, u: Utterance, file: string): Promise<Float32Array> {
   await runSynthesizer(voice.engine, commandArgs(voice, u, file));
-  return readSpoken(file);
+  return warped(await readSpoken(file), u.prosody);
+}
+
+function warped(audio: Float32Array, p: Prosody): Float32Array {
+  return p.warp === undefined || p.warp === 1 ? audio : changeSpeed(audio, p.warp);
 }
 
 async function speakTogether(voice: Voice, group: readonly Utterance[], file: string): Promise<Float32Array[] | undefined> {
@@ -84,7 +98,7 @@ function trimTo16k(samples: Float32Array, sampleRate: number): Float32Array {
 const PAUSE_MS = 500;
 
 function sameProsody(a: Utterance, b: Utterance): boolean {
-  return a.prosody.pitch === b.prosody.pitch && a.prosody.rate === b.prosody.rate;
+  return a.prosody.pitch === b.prosody.pitch && a.prosody.rate === b.prosody.rate && a.prosody.warp === b.prosody.warp;
 }
 
 /** Command-line arguments that make espeak-ng or flite write `u` to `file`. */
@@ -95,7 +109,12 @@ export function commandArgs(voice: Voice, u: Utterance, file: string): string[] 
     const wpm = Math.round(175 * u.prosody.rate);
     return ['-v', voice.name, '-p', String(pitch), '-s', String(wpm), '-w', file, u.text];
   }
-  return ['-voice', voice.name, '--setf', `duration_stretch=${(1 / u.prosody.rate).toFixed(4)}`, '-t', u.text, '-o', file];
+  const f0 = Math.round(70 + 180 * u.prosody.pitch);
+  return ['-voice', voice.name, '--setf', `duration_stretch=${stretch(u.prosody)}`, '--setf', `int_f0_target_mean=${f0}`, '-t', u.text, '-o', file];
+}
+
+function stretch(p: Prosody): string {
+  return ((p.warp ?? 1) / p.rate).toFixed(4);
 }
 
 /** A festival batch program (one S-expression string) that writes every utterance to its file. */
@@ -103,7 +122,7 @@ export function festivalScript(voiceName: string, utterances: readonly Utterance
   // Texts are letters, apostrophes and spaces only (requirePhrase), so they need no escaping inside "...".
   const lines = [`(voice_${voiceName})`];
   utterances.forEach((u, i) => {
-    lines.push(`(Parameter.set 'Duration_Stretch ${(1 / u.prosody.rate).toFixed(4)})`);
+    lines.push(`(Parameter.set 'Duration_Stretch ${stretch(u.prosody)})`);
     lines.push(`(utt.save.wave (utt.synth (Utterance Text "${u.text}")) "${files[i]}" 'riff)`);
   });
   return `(begin ${lines.join(' ')})`;
