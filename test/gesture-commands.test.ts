@@ -69,6 +69,20 @@ describe('sensorkit gesture', () => {
     expect(events.map((e) => e.label)).toEqual(truth.gestures.map((g) => g.label));
   }, 30_000);
 
+  it('record keeps the motion-triggered captures of a source as Arduino-style CSV, appending on a second run', async () => {
+    const args = ['gesture', 'record', '--input', at('set/stream.csv'), '--no-realtime', '--labels', 'punch', '--count', '3', '--out', at('rec')];
+    const first = await cli(...args);
+    expect(first.stderr).toMatch(/perform 'punch' now \(3\/3\)/);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(`${at('rec/punch.csv')}: 3 x punch (3 new)`);
+    expect((await cli(...args)).stdout).toContain('6 x punch (3 new)');
+    const data = await readFile(at('rec/punch.csv'), 'utf8');
+    expect(data.split('\n')[0]).toBe('aX,aY,aZ,gX,gY,gZ');
+    expect(data.trim().split('\n\n').map((s) => s.trim().split('\n').length)).toEqual([151, 150, 150, 150, 150, 150]);
+    const manifest = JSON.parse(await readFile(at('rec/manifest.json'), 'utf8')) as { sampleRate: number; files: { label: string; segments: number }[] };
+    expect(manifest).toMatchObject({ sampleRate: 100, files: [{ label: 'punch', segments: 6 }] });
+  }, 30_000);
+
   it('refuses bad options (exit 2) and bad recordings (exit 1) with one line naming the value', async () => {
     const badCell = at('bad.csv');
     await writeFile(badCell, 'aX,aY,aZ\n0.1,0.2,1\n0.1,oops,1\n');

@@ -43,29 +43,35 @@ export function gestureRecordCommand(io: CliIo): Command {
   return command;
 }
 
-/** Captures as they arrive; `next` waits for the first one after the call (older ones are stale). */
+/** Captures in arrival order; `next` takes the oldest, or waits for one. */
 class CaptureQueue {
-  private waiting: ((x: Float32Array) => void) | undefined;
-  private failed: ((e: unknown) => void) | undefined;
+  private readonly queued: Float32Array[] = [];
+  private waiting: { resolve: (x: Float32Array) => void; reject: (e: unknown) => void } | undefined;
   private error: unknown;
 
   put(x: Float32Array): void {
-    const resolve = this.waiting;
+    const w = this.waiting;
     this.waiting = undefined;
-    resolve?.(x);
+    if (w) w.resolve(x);
+    else this.queued.push(x);
   }
 
   fail(e: unknown): void {
     this.error = e ?? new InputError(BLOCK, 'the source ended before every capture was taken');
-    this.failed?.(this.error);
+    this.waiting?.reject(this.error);
+    this.waiting = undefined;
+  }
+
+  /** Forgets captures nobody asked for (made while the previous label was being saved). */
+  clear(): void {
+    this.queued.length = 0;
   }
 
   next(): Promise<Float32Array> {
+    const first = this.queued.shift();
+    if (first) return Promise.resolve(first);
     if (this.error !== undefined) return Promise.reject(this.error);
-    return new Promise((resolve, reject) => {
-      this.waiting = resolve;
-      this.failed = reject;
-    });
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
   }
 }
 
@@ -113,11 +119,12 @@ async function recordLabels(io: CliIo, chunks: Observable<SampleChunk>, labels: 
     const { sampleRate, channels } = format!;
     for (const label of labels) {
       const taken: Float32Array[] = [];
+      const idle = label === NEGATIVE_LABEL;
+      const queue = idle ? rest : captures;
+      if (label !== labels[0]) queue.clear();
       for (let k = 1; k <= count; k++) {
-        const idle = label === NEGATIVE_LABEL;
-        const next = (idle ? rest : captures).next();
         io.stderr.write(idle ? `rest or move casually: idle ${k}/${count}\n` : `perform '${label}' now (${k}/${count})\n`);
-        taken.push(await next);
+        taken.push(await queue.next());
       }
       const path = join(out, `${label}.csv`);
       const before = await readCsv(path, { sampleRate }).then((d) => d.segments.map((s) => s.samples), () => [] as Float32Array[]);
