@@ -8,3 +8,4 @@ export * from './export-readme.js';
 export * from './write-export.js';
 export * from './runtime-files.js';
 export * from './compile.js';
+export * from './check-bit-exact.js';

@@ -1,16 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMachine, createWindowFeaturesPlan, fileFeatures, fitAnomalyModel, loadAnomalyModel, saveAnomalyModel, simulate, Standardizer, writeSimulation, type AutoencoderDetector } from '@sensorkit/anomaly';
-import { buildHostRunner } from '@sensorkit/board';
 import { fingerprintData, initBackend, loadInt8Model, quantizeInput, runInt8, saveModelFolder, tf } from '@sensorkit/ml';
 import { tinyConv1d } from '@sensorkit/ml/testing';
 import { cli } from './run-cli.js';
 
-const run = promisify(execFile);
 const RATE = 8000;
 let dir: string;
 const file = (name: string): string => join(dir, name);
@@ -46,8 +42,8 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 describe('sensorkit quantize and export', () => {
   it('quantizes the anomaly autoencoder: int8 AUC within 0.01 of float, report and model card written', async () => {
-    const r = await cli('quantize', '--model', file('pump'), '--normal', file('fresh.wav'), '--abnormal', file('fault.wav'), '--json');
-    expect(r.stderr).toBe('');
+    const r = await cli('quantize', '--model', file('pump'), '--normal', file('fresh.wav'), '--abnormal', file('fault.wav'), '--json', '--save-test-vectors');
+    expect(r.stderr).toMatch(/saved \d+ test vectors/);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { report: { metric: string; float: number; int8: number; samples: number }; ops: string[] };
     expect(out.ops).toEqual(['dense', 'dense', 'dense', 'dense', 'dense', 'dense']);
@@ -58,26 +54,34 @@ describe('sensorkit quantize and export', () => {
     expect(JSON.parse(await readFile(join(file('pump'), 'int8', 'report.json'), 'utf8'))).toMatchObject({ metric: 'auc', command: expect.stringContaining('sensorkit quantize --model') });
   });
 
-  it('exports it as C that, built under ASan/UBSan, gives the interpreter\'s bytes on every test window', async () => {
-    const r = await cli('export', '--model', file('pump'), '--out', file('pump-c'), '--name', 'pump');
+  it('exports it as C that, built under ASan/UBSan, gives the interpreter\'s bytes on every test window (export --check)', async () => {
+    const r = await cli('export', '--model', file('pump'), '--out', file('pump-c'), '--name', 'pump', '--check');
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/arena \(RAM\)/);
-    const int8 = await loadInt8Model(file('pump'));
+    const count = Number(/byte for byte, on all (\d+) test vectors/.exec(r.stdout)?.[1]);
+    expect(count).toBeGreaterThan(40);
     const header = await readFile(join(file('pump-c'), 'pump_model.h'), 'utf8');
-    const arena = Number(/PUMP_ARENA_SIZE (\d+)u/.exec(header)![1]);
-    const binary = await buildHostRunner(file('pump-c'), 'pump', arena);
-    // The host standardizes features (float) and quantizes them; the board gets int8.
+    expect(header).toMatch(/#define PUMP_ARENA_SIZE \d+u/);
+    // The check can fail: one flipped output byte in the saved vectors is caught and named.
+    const outputs = join(file('pump'), 'int8', 'test-outputs.bin');
+    const bytes = await readFile(outputs);
+    bytes[bytes.length - 1] ^= 1;
+    await writeFile(outputs, bytes);
+    const bad = await cli('export', '--model', file('pump'), '--out', file('pump-c'), '--name', 'pump', '--check');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(new RegExp(`differs from the int8 interpreter on 1 of ${count} test vectors \\(first: ${count - 1}\\)`));
+  });
+
+  it('the standardizer stays on the host: features standardized in float, then quantized, give the exported model\'s test vectors', async () => {
+    const int8 = await loadInt8Model(file('pump'));
     const model = await loadAnomalyModel(file('pump'));
     const standardizer = Standardizer.fromJSON((model.detector as AutoencoderDetector).toJSON().standardizer);
-    const windows = [...(await fileFeatures(file('fresh.wav'), model.features)).rows, ...(await fileFeatures(file('fault.wav'), model.features)).rows];
-    const inputs = windows.map((w) => quantizeInput(int8, standardizer.transform(w.values)));
-    await writeFile(file('in.bin'), Buffer.concat(inputs.map((x) => Buffer.from(x.buffer))));
-    await run(binary, [file('in.bin'), file('out.bin')]);
-    const got = new Int8Array((await readFile(file('out.bin'))).buffer.slice(0));
-    const size = got.length / inputs.length;
-    const mismatched = inputs.filter((x, i) => !runInt8(int8, x).every((v, j) => v === got[i * size + j])).length;
-    expect(inputs.length).toBeGreaterThan(40);
-    expect(mismatched).toBe(0);
+    const windows = (await fileFeatures(file('fresh.wav'), model.features)).rows;
+    const q = quantizeInput(int8, standardizer.transform(windows[0]!.values));
+    const saved = await readFile(join(file('pump'), 'int8', 'test-inputs.bin'));
+    expect(Array.from(new Int8Array(saved.buffer, saved.byteOffset, q.length))).toEqual(Array.from(q));
+    expect(runInt8(int8, q).length).toBe(q.length);
   });
 
   it('quantizes a classifier from samples files and reports float vs int8 accuracy', async () => {

@@ -1,8 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { cortexM4Footprint, requireCIdentifier, writeModelExport } from '@sensorkit/board';
-import { CARD_MD, formatTable, loadInt8Model, loadInt8Report, saveInt8Report, withInt8Section } from '@sensorkit/ml';
+import { checkBitExact, cortexM4Footprint, requireCIdentifier, writeModelExport } from '@sensorkit/board';
+import { InputError } from '@sensorkit/dsp';
+import { CARD_MD, formatTable, loadInt8Model, loadInt8Report, loadTestVectors, saveInt8Report, withInt8Section } from '@sensorkit/ml';
 import type { CliIo } from '../cli-io.js';
 
 /**
@@ -17,6 +18,7 @@ export function exportCommand(io: CliIo): Command {
     .requiredOption('-o, --out <dir>', 'folder for the C sources')
     .option('--name <identifier>', 'C name of the model: <name>_model, <NAME>_ARENA_SIZE (default: the model folder name)')
     .option('--size', 'compile for Cortex-M4 with arm-none-eabi-gcc and report code and constant bytes (saved in the model card)')
+    .option('--check', 'build the C sources on this machine under ASan/UBSan and compare their outputs byte for byte with the test vectors of sensorkit quantize --save-test-vectors')
     .option('--json', 'print the result as one JSON object')
     .action(async (o: Record<string, unknown>) => {
       const dir = o.model as string;
@@ -24,6 +26,10 @@ export function exportCommand(io: CliIo): Command {
       const model = await loadInt8Model(dir);
       const written = await writeModelExport(o.out as string, model, name);
       const size = o.size ? await cortexM4Footprint(o.out as string, name) : undefined;
+      const check = o.check ? await checkBitExact(o.out as string, name, written.footprint.arenaBytes, await loadTestVectors(dir, model)) : undefined;
+      if (check && check.mismatches > 0) {
+        throw new InputError('export', `the C build differs from the int8 interpreter on ${check.mismatches} of ${check.count} test vectors (first: ${check.first})`);
+      }
       if (size) {
         const report = await loadInt8Report(dir);
         if (report) {
@@ -33,7 +39,7 @@ export function exportCommand(io: CliIo): Command {
           await writeFile(card, withInt8Section(await readFile(card, 'utf8').catch(() => `# ${dir}\n`), updated));
         }
       }
-      const result = { out: o.out as string, name, files: written.files, footprint: written.footprint, ...(size ? { cortexM4: size } : {}) };
+      const result = { out: o.out as string, name, files: written.files, footprint: written.footprint, ...(size ? { cortexM4: size } : {}), ...(check ? { check } : {}) };
       if (o.json) {
         io.stdout.write(`${JSON.stringify(result)}\n`);
         return;
@@ -46,5 +52,6 @@ export function exportCommand(io: CliIo): Command {
         ...(size ? [{ what: 'Cortex-M4 runtime code (text + data)', bytes: size.runtimeBytes }, { what: 'Cortex-M4 model constants (text + data)', bytes: size.modelBytes }] : []),
       ];
       io.stdout.write(`${formatTable(rows)}\n`);
+      if (check) io.stdout.write(`C build (gcc, ASan + UBSan) = int8 interpreter, byte for byte, on all ${check.count} test vectors\n`);
     });
 }

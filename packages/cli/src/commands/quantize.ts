@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { InputError, ParameterError } from '@sensorkit/dsp';
 import {
   CARD_MD, formatTable, initBackend, int8Footprint, loadModelFolder, quantizeModel, saveInt8Model, saveInt8Report,
-  withInt8Section, type CalibrationOptions, type Int8Report,
+  makeTestVectors, saveTestVectors, withInt8Section, type CalibrationOptions, type Int8Report,
 } from '@sensorkit/ml';
 import type { CliIo } from '../cli-io.js';
 import { anomalyQuantizeData } from './quantize/anomaly-data.js';
@@ -30,6 +30,7 @@ export function quantizeCommand(io: CliIo): Command {
     .addOption(new Option('--method <method>', 'activation range calibration').choices(['minmax', 'percentile']).default('minmax'))
     .option('--percentile <p>', 'with --method percentile: keep values between the (100-p)th and pth percentile', '99.99')
     .option('--max-calibration <n>', 'calibrate on at most this many samples, evenly spread', '1000')
+    .option('--save-test-vectors', 'also write the quantized test inputs and the int8 outputs (int8/test-*.bin) for sensorkit export --check')
     .option('--json', 'print the report as one JSON object')
     .action(async (o: Record<string, unknown>, cmd: Command) => {
       await runQuantize(io, o, quantizeLine(o, cmd));
@@ -61,7 +62,7 @@ async function runQuantize(io: CliIo, o: Record<string, unknown>, line: string):
   await initBackend();
   const { metadata } = await loadModelFolder(dir);
 
-  let result: { int8: ReturnType<typeof quantizeModel>; comparison?: Int8Comparison };
+  let result: { int8: ReturnType<typeof quantizeModel>; comparison?: Int8Comparison; testInputs?: Float32Array[] };
   if (metadata.kind === ANOMALY_KIND) {
     if (o.test) throw new ParameterError('quantize', '--test', o.test, '--normal and --abnormal recordings for an anomaly model');
     const data = await anomalyQuantizeData(dir);
@@ -77,16 +78,21 @@ async function runQuantize(io: CliIo, o: Record<string, unknown>, line: string):
       { float: data.floatScores(abnormal), int8: data.int8Scores(int8, abnormal) },
       data.model.threshold,
     );
-    result = { int8, comparison };
+    result = { int8, comparison, testInputs: [...normal, ...abnormal] };
   } else {
     if (o.normal) throw new ParameterError('quantize', '--normal', o.normal, `--test <data> for a "${metadata.kind}" model`);
     const data = await classifierQuantizeData(dir, metadata.kind);
     const calibration = spread((await data.samples(requirePaths('--calibration', o.calibration, data, metadata.kind))).map((s) => s.input), maxCalibration);
     const int8 = quantizeModel(data.network, calibration, calibrationOptions);
-    const comparison = o.test ? compareClassifier(data.network, int8, await data.samples(o.test as string[]), data.labels) : undefined;
-    result = { int8, ...(comparison ? { comparison } : {}) };
+    const test = o.test ? await data.samples(o.test as string[]) : undefined;
+    const comparison = test ? compareClassifier(data.network, int8, test, data.labels) : undefined;
+    result = { int8, ...(comparison && test ? { comparison, testInputs: test.map((t) => t.input) } : {}) };
   }
   await finish(io, dir, o, line, { int8: result.int8, calibrationCount: result.int8.calibration.samples, ...(result.comparison ? { comparison: result.comparison } : {}) });
+  if (o.saveTestVectors && result.testInputs) {
+    await saveTestVectors(dir, makeTestVectors(result.int8, result.testInputs));
+    io.stderr.write(`sensorkit: saved ${result.testInputs.length} test vectors in ${join(dir, 'int8')} (sensorkit export --check compares the C build with them)\n`);
+  }
 }
 
 async function finish(

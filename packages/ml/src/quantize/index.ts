@@ -13,3 +13,4 @@ export * from './interpreter.js';
 export * from './int8-model-file.js';
 export * from './footprint.js';
 export * from './int8-report.js';
+export * from './test-vectors.js';
