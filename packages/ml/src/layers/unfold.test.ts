@@ -39,7 +39,8 @@ interface Case {
   out: number;
 }
 
-// Odd and even kernels, strides that do and do not divide the input, both paddings; the first is DS-CNN's stem.
+// Odd and even kernels, strides on both axes, on one (each takes its own slicing path), or none, strides that
+// do and do not divide the input, both paddings; the first is DS-CNN's stem, the last a time-strided kws block.
 const CASES: Case[] = [
   { input: [2, 49, 10, 1], kernel: [10, 4], strides: [2, 2], padding: 'same', out: 8 },
   { input: [3, 7, 6, 4], kernel: [3, 3], strides: [1, 1], padding: 'same', out: 5 },
@@ -47,6 +48,8 @@ const CASES: Case[] = [
   { input: [2, 8, 5, 2], kernel: [4, 3], strides: [3, 2], padding: 'same', out: 3 },
   { input: [1, 5, 5, 6], kernel: [1, 1], strides: [1, 1], padding: 'valid', out: 7 },
   { input: [2, 6, 7, 2], kernel: [2, 2], strides: [1, 2], padding: 'valid', out: 3 },
+  { input: [2, 9, 5, 3], kernel: [3, 2], strides: [2, 1], padding: 'same', out: 4 },
+  { input: [2, 1, 49, 10], kernel: [1, 9], strides: [1, 2], padding: 'same', out: 6 },
 ];
 
 describe('planAxis', () => {
