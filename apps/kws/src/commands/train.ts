@@ -21,7 +21,7 @@ export function trainCommand(io: CommandIo): Command {
     .requiredOption('-o, --out <dir>', 'model folder to write')
     .addOption(new Option('--preset <name>', 'feature front end').choices([...KWS_PRESETS]).default('mlperf-kws'))
     .option('--epochs <n>', 'most epochs (early stopping may end sooner)', numberIn('--epochs', 1, 10000, true), 40)
-    .option('--batch-size <n>', 'clips per gradient step', numberIn('--batch-size', 1, 4096, true), 64)
+    .option('--batch-size <n>', 'clips per gradient step', numberIn('--batch-size', 1, 4096, true), 128)
     .option('--learning-rate <rate>', 'Adam learning rate', numberIn('--learning-rate', 1e-6, 1), 0.003)
     .option('--patience <n>', 'epochs without a better validation loss before stopping', numberIn('--patience', 1, 1000, true), 5)
     .option('--channels <n>', 'channels of every convolution', numberIn('--channels', 1, 512, true), 64)

@@ -82,7 +82,8 @@ export class PosteriorSmoother {
     let best = this.targets[0]!;
     for (const c of this.targets) if (this.sum[c]! > this.sum[best]!) best = c;
     const score = this.sum[best]! / n;
-    if (score < this.options.threshold || time - this.last < this.options.suppression) return undefined;
+    // The epsilon lets window times on a float grid (2.3 - 1.3 = 0.9999...) count as a full suppression apart.
+    if (score < this.options.threshold || time - this.last < this.options.suppression - 1e-9) return undefined;
     this.last = time;
     return { time, label: this.labels[best]!, score };
   }

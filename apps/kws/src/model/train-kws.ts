@@ -45,7 +45,7 @@ export interface TrainedKws {
 export async function trainKws(data: KeywordDataset, options: TrainKwsOptions = {}): Promise<TrainedKws> {
   const fe = createKwsFrontEnd(options.preset ?? 'mlperf-kws');
   const epochs = requireInteger('kws train', 'epochs', options.epochs ?? 40, 1);
-  const batchSize = requireInteger('kws train', 'batchSize', options.batchSize ?? 64, 1);
+  const batchSize = requireInteger('kws train', 'batchSize', options.batchSize ?? 128, 1);
   const learningRate = requirePositive('kws train', 'learningRate', options.learningRate ?? 0.003);
   const patience = requireInteger('kws train', 'patience', options.patience ?? 5, 1);
   const seed = requireInteger('kws train', 'seed', options.seed ?? 1, 0, 0xffffffff);
@@ -83,7 +83,7 @@ export async function trainKws(data: KeywordDataset, options: TrainKwsOptions = 
   }
   const config = {
     preset: fe.preset, epochs, batchSize, learningRate, patience, seed, classWeights: classWeight !== undefined,
-    network: { channels: 64, blocks: 4, stemKernel: 3, kernel: 9, dropout: 0.2, ...options.network },
+    network: { channels: 64, blocks: 4, stemKernel: 3, kernel: 9, stridedBlocks: 2, dropout: 0.2, ...options.network },
     parameters: model.countParams(),
     epochsRun: result.epochs, bestEpoch: result.bestEpoch, seconds: Math.round(result.seconds),
   };
