@@ -1,7 +1,7 @@
 import { ParameterError } from '@sensorkit/dsp';
 
 /** A C array initializer body: the values, `perLine` to a line, indented two spaces. */
-export function cValues(values: ArrayLike<number>, perLine = 16): string {
+export function cValues(values: ArrayLike<number | string>, perLine = 16): string {
   const lines: string[] = [];
   for (let i = 0; i < values.length; i += perLine) {
     lines.push(`  ${Array.from({ length: Math.min(perLine, values.length - i) }, (_, j) => String(values[i + j])).join(', ')},`);

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { RUNTIME_SOURCES, HOST_HARNESS } from './runtime-files.js';
+import { DSP_SOURCES, FEATURES_HARNESS, HOST_HARNESS, RUNTIME_SOURCES } from './runtime-files.js';
 
 const run = promisify(execFile);
 
@@ -43,23 +44,45 @@ export interface CortexM4Footprint {
   runtimeBytes: number;
   /** model text + data: weights, quantization parameters, tables */
   modelBytes: number;
+  /** the C front end, when the export has one: its code (sk_mfcc.c, sk_fft.c) and its tables */
+  features?: { code: ObjectSize[]; tables: ObjectSize; codeBytes: number; tableBytes: number };
 }
 
 /**
  * Compiles an exported folder for Cortex-M4 with arm-none-eabi-gcc (warnings are errors) and sizes each
  * object with arm-none-eabi-size. Objects go to `<dir>/cortex-m4/`.
  */
-export async function cortexM4Footprint(dir: string, name: string): Promise<CortexM4Footprint> {
+export async function cortexM4Footprint(dir: string, name: string, options: { features?: boolean } = {}): Promise<CortexM4Footprint> {
   const objects = join(dir, 'cortex-m4');
-  await run('mkdir', ['-p', objects]);
-  const sizes: ObjectSize[] = [];
-  for (const source of [`${name}_model.c`, ...RUNTIME_SOURCES]) {
+  await mkdir(objects, { recursive: true });
+  const sizeOf = async (source: string): Promise<ObjectSize> => {
     const object = join(objects, source.replace(/\.c$/, '.o'));
     await run('arm-none-eabi-gcc', [...CORTEX_M4_FLAGS, ...STRICT_FLAGS, '-I', dir, '-c', join(dir, source), '-o', object]);
     const { stdout } = await run('arm-none-eabi-size', ['-B', object]);
     const row = stdout.trim().split('\n')[1]!.trim().split(/\s+/).map(Number);
-    sizes.push({ file: source, text: row[0]!, data: row[1]!, bss: row[2]! });
+    return { file: source, text: row[0]!, data: row[1]!, bss: row[2]! };
+  };
+  const bytes = (list: ObjectSize[]): number => list.reduce((s, o) => s + o.text + o.data, 0);
+  const model = await sizeOf(`${name}_model.c`);
+  const runtime: ObjectSize[] = [];
+  for (const source of RUNTIME_SOURCES) runtime.push(await sizeOf(source));
+  const result: CortexM4Footprint = { runtime, model, runtimeBytes: bytes(runtime), modelBytes: bytes([model]) };
+  if (options.features) {
+    const tables = await sizeOf(`${name}_features.c`);
+    const code: ObjectSize[] = [];
+    for (const source of DSP_SOURCES) code.push(await sizeOf(source));
+    result.features = { code, tables, codeBytes: bytes(code), tableBytes: bytes([tables]) };
   }
-  const [model, ...runtime] = sizes as [ObjectSize, ...ObjectSize[]];
-  return { runtime, model, runtimeBytes: runtime.reduce((s, o) => s + o.text + o.data, 0), modelBytes: model.text + model.data };
+  return result;
+}
+
+/**
+ * Builds the front end's host harness (runtime/host/sk_mfcc_file.c) against an export with features,
+ * under AddressSanitizer and UBSan: `<binary> samples.f32 features.f32`.
+ */
+export async function buildFeatureRunner(dir: string, name: string, scratchFloats: number): Promise<string> {
+  const binary = join(dir, `${name}_features_run`);
+  const sources = [`${name}_features.c`, ...DSP_SOURCES].map((f) => join(dir, f));
+  await run('gcc', [...STRICT_FLAGS, '-O2', '-fsanitize=address,undefined', '-fno-sanitize-recover=all', `-DSK_FEATURES=${name}_features`, `-DSK_SCRATCH=${scratchFloats}`, '-I', dir, ...sources, FEATURES_HARNESS, '-lm', '-o', binary]);
+  return binary;
 }

@@ -1,8 +1,9 @@
 import type { ModelSources } from './export-c.js';
+import type { FeatureSources } from './export-features.js';
 import { RUNTIME_SOURCES } from './runtime-files.js';
 
 /** The README of an exported folder: how to build it into firmware and call the model. */
-export function exportReadme(s: ModelSources): string {
+export function exportReadme(s: ModelSources, features?: FeatureSources): string {
   const upper = s.name.toUpperCase();
   return `# ${s.name}: int8 model for a microcontroller
 
@@ -41,8 +42,22 @@ UBSan) and for Cortex-M4 (\`arm-none-eabi-gcc -mcpu=cortex-m4 -mthumb -mfloat-ab
 in \`${s.header.file}\` and in the \`tensors\` table of \`${s.source.file}\`. A classifier's softmax output has scale
 1/256 and zero point -128, so \`q + 128\` is the probability in 256ths.
 
-**Exactness.** The outputs are bit for bit those of the TypeScript int8 interpreter of
+${features ? featureSection(features) : ''}**Exactness.** The outputs are bit for bit those of the TypeScript int8 interpreter of
 \`@sensorkit/ml\` (\`runInt8\`), which is the definition of this model: the tests of
 \`@sensorkit/board\` run every test input through both and compare.
+`;
+}
+
+function featureSection(f: FeatureSources): string {
+  const upper = f.name.toUpperCase();
+  return `**Features on the board.** \`${f.source.file}\` holds the front end's tables (window, FFT twiddles, mel
+filterbank, DCT: ${f.tableBytes} bytes), made by the same \`@sensorkit/dsp\` plan the host uses; add
+\`sk_mfcc.c\` and \`sk_fft.c\` to the build. \`sk_mfcc_window(&${f.name}_features, samples, count, scratch, out)\`
+turns raw samples at ${upper}_FEATURES_SAMPLE_RATE Hz into ${f.width} values per frame (float; scratch:
+${upper}_FEATURES_SCRATCH floats). Normalise them as the model was trained and quantize them with the input
+scale and zero point above before \`sk_invoke\`. The C features match the TypeScript ones to float32
+rounding (the tests hold them to an SNR floor), not bit for bit: quantized inputs can differ by one step
+where a value falls on a rounding edge.
+
 `;
 }

@@ -4,6 +4,7 @@
  */
 export * from './c-arrays.js';
 export * from './export-c.js';
+export * from './export-features.js';
 export * from './export-readme.js';
 export * from './write-export.js';
 export * from './runtime-files.js';

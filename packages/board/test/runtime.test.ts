@@ -91,11 +91,15 @@ describe('the C runtime', () => {
     const t = tinyDsCnn();
     const model = quantizeModel(t.model, t.inputs(20, 1));
     const dir = join(root, 'm4');
-    const exported = await writeModelExport(dir, model, 'ds_cnn');
-    const size = await cortexM4Footprint(dir, 'ds_cnn');
+    const exported = await writeModelExport(dir, model, 'ds_cnn', { features: 'mlperf-kws' });
+    const size = await cortexM4Footprint(dir, 'ds_cnn', { features: true });
     // The model object is its constants: at least the weights, biases, multipliers and shifts.
     expect(size.modelBytes).toBeGreaterThanOrEqual(exported.footprint.weightBytes + exported.footprint.quantizationBytes);
     expect(size.runtimeBytes).toBeGreaterThan(500);
     expect(size.runtime.map((o) => o.file)).toEqual([...RUNTIME_SOURCES]);
+    // The front end: its tables are the plan's floats (window, twiddles, mel, DCT), its code small.
+    expect(size.features!.tableBytes).toBeGreaterThanOrEqual(exported.features!.tableBytes);
+    expect(size.features!.codeBytes).toBeGreaterThan(200);
+    expect(await readFile(join(dir, 'README.md'), 'utf8')).toMatch(/sk_mfcc_window\(&ds_cnn_features/);
   });
 });
