@@ -36,7 +36,7 @@ export interface ClipPlanOptions {
   readonly voices: readonly Voice[];
   /** split of each speaker (assignSplits) */
   readonly splits: ReadonlyMap<string, Split>;
-  /** renditions per espeak-ng voice; flite and festival voices get `recordedBoost` times as many */
+  /** renditions per voice; flite and festival voices in the train split get `recordedBoost` times as many */
   readonly perVoice: number;
   readonly recordedBoost: number;
   /** `_unknown_` and `_silence_` clips per clip of one target word */
@@ -73,7 +73,9 @@ export function planClips(o: ClipPlanOptions): ClipPlan {
   const share = (fraction: number, i: number): number => Math.floor((i + 1) * fraction) - Math.floor(i * fraction);
   o.voices.forEach((voice, v) => {
     const split = o.splits.get(voice.speaker)!;
-    const count = voice.engine === 'espeak-ng' ? o.perVoice : o.perVoice * o.recordedBoost;
+    // The boost gives training enough of the few recorded people; in validation and test every voice
+    // weighs the same, so one held-out person does not make up a sixth of the score.
+    const count = voice.engine === 'espeak-ng' || split !== 'train' ? o.perVoice : o.perVoice * o.recordedBoost;
     renditions.push(count);
     for (let r = 0; r < count; r++, renditionIndex++) {
       const random = createRandom(derivedSeed(o.seed, 'rendition', voice.id, r));

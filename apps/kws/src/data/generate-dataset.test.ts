@@ -12,8 +12,8 @@ import { SynthesizerMissingError } from './run-synthesizer.js';
 import { meanSquare } from './speech-span.js';
 
 // A tiny set from all three synthesizers: 4 espeak-ng speakers and 4 recorded people (flite, festival),
-// so each family gives one speaker to validation and one to test. 12 renditions x (2 words + 1 unknown
-// + 1 silence) = 48 clips. A missing synthesizer fails here with SynthesizerMissingError naming its package.
+// so each family gives one speaker to validation and one to test. Recorded voices in train speak twice
+// (recordedBoost 2): 4 + 2 x 2 + 1 + 1 = 10 renditions x (2 words + 1 unknown + 1 silence) = 40 clips. A missing synthesizer fails here with SynthesizerMissingError naming its package.
 const VOICES = [
   'espeak-ng:en-us+f3', 'espeak-ng:en-gb+m3', 'espeak-ng:en-029+klatt', 'espeak-ng:en-gb-scotland+f1',
   'flite:slt', 'flite:rms', 'flite:awb', 'festival:kal_diphone',
@@ -45,8 +45,13 @@ describe('generateKeywordDataset', () => {
   it('writes the labels in model order with every class the same size', () => {
     expect(data.labels).toEqual(['yes', 'left', '_unknown_', '_silence_']);
     const counts = data.labels.map((l) => data.clips.filter((c) => c.label === l).length);
-    expect(counts).toEqual([12, 12, 12, 12]);
-    expect(generated.summary.clips).toBe(48);
+    expect(counts).toEqual([10, 10, 10, 10]);
+    expect(generated.summary.clips).toBe(40);
+    // The boost for the few recorded people applies to training only: held out, every voice weighs the same.
+    const renditions = (split: string): number[] => data.clips.filter((c) => c.label === 'yes' && c.split === split && !c.voice!.startsWith('espeak-ng')).map(() => 1);
+    expect(renditions('train').length).toBe(4);
+    expect(renditions('validation').length).toBe(1);
+    expect(renditions('test').length).toBe(1);
     for (const split of ['train', 'validation', 'test'] as const) {
       const perLabel = data.labels.map((l) => data.clips.filter((c) => c.label === l && c.split === split).length);
       expect(new Set(perLabel).size, split).toBe(1);
@@ -76,13 +81,13 @@ describe('generateKeywordDataset', () => {
       expect([wav.sampleRate, wav.channels, wav.samples.length, wav.format]).toEqual([16000, 1, 16000, 'pcm16']);
     }
     const generic = await loadDataset(data.dir);
-    expect(generic.entries.length).toBe(48);
+    expect(generic.entries.length).toBe(40);
     expect((await data.readSamples(data.clips[0]!)).length).toBe(16000);
   });
 
   it('puts the word where the manifest says, with its energy inside that span', async () => {
     const spoken = data.clips.filter((c) => c.label !== '_silence_');
-    expect(spoken.length).toBe(36);
+    expect(spoken.length).toBe(30);
     for (const clip of spoken) {
       const a = clip.augmentation;
       const start = Math.round(a.offsetSeconds! * 16000);

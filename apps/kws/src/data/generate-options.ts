@@ -17,7 +17,7 @@ export interface KeywordDatasetOptions {
   seed?: number;
   /** renditions (pitch and rate draws) of every espeak-ng voice; default 1 */
   perVoice?: number;
-  /** renditions of every flite and festival voice per espeak-ng rendition (they are few); default 16 */
+  /** renditions of every flite and festival voice in the train split per espeak-ng rendition (they are few); default 16 */
   recordedBoost?: number;
   /** 'all' (default), a number of voices (distinct speakers first, chosen with the seed), or voice ids */
   voices?: 'all' | number | readonly string[];
