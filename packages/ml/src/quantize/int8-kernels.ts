@@ -24,18 +24,27 @@ export function denseInt8(op: Int8Dense, input: Int8Tensor, output: Int8Tensor, 
 }
 
 export function conv2dInt8(op: Int8Conv2d, input: Int8Tensor, output: Int8Tensor, x: Int8Array, out: Int8Array): void {
-  const cin = op.inShape[2];
+  const [h, w, cin] = op.inShape;
   const [oh, ow, cout] = op.outShape;
   const [kh, kw] = op.kernel;
-  const geometry = op;
+  const zp = input.zeroPoint;
+  const weights = op.weights;
   for (let y = 0; y < oh; y++) {
     for (let xx = 0; xx < ow; xx++) {
       for (let o = 0; o < cout; o++) {
         let acc = op.bias[o]!;
-        forTaps(geometry, y, xx, (ky, kx, base) => {
-          const w = ((o * kh + ky) * kw + kx) * cin;
-          for (let c = 0; c < cin; c++) acc += (x[base + c]! - input.zeroPoint) * op.weights[w + c]!;
-        });
+        // Taps on the zero padding are skipped: a real zero adds nothing.
+        for (let ky = 0; ky < kh; ky++) {
+          const iy = y * op.strides[0] + ky - op.padding[0];
+          if (iy < 0 || iy >= h) continue;
+          for (let kx = 0; kx < kw; kx++) {
+            const ix = xx * op.strides[1] + kx - op.padding[1];
+            if (ix < 0 || ix >= w) continue;
+            const base = (iy * w + ix) * cin;
+            const wBase = ((o * kh + ky) * kw + kx) * cin;
+            for (let c = 0; c < cin; c++) acc += (x[base + c]! - zp) * weights[wBase + c]!;
+          }
+        }
         out[(y * ow + xx) * cout + o] = requantizeOne(acc, op, o, output.zeroPoint);
       }
     }
@@ -43,16 +52,23 @@ export function conv2dInt8(op: Int8Conv2d, input: Int8Tensor, output: Int8Tensor
 }
 
 export function depthwiseConv2dInt8(op: Int8DepthwiseConv2d, input: Int8Tensor, output: Int8Tensor, x: Int8Array, out: Int8Array): void {
+  const [h, w] = op.inShape;
   const [oh, ow, channels] = op.outShape;
-  const kw = op.kernel[1];
-  const geometry = op;
+  const [kh, kw] = op.kernel;
+  const zp = input.zeroPoint;
   for (let y = 0; y < oh; y++) {
     for (let xx = 0; xx < ow; xx++) {
       for (let c = 0; c < channels; c++) {
         let acc = op.bias[c]!;
-        forTaps(geometry, y, xx, (ky, kx, base) => {
-          acc += (x[base + c]! - input.zeroPoint) * op.weights[(ky * kw + kx) * channels + c]!;
-        });
+        for (let ky = 0; ky < kh; ky++) {
+          const iy = y * op.strides[0] + ky - op.padding[0];
+          if (iy < 0 || iy >= h) continue;
+          for (let kx = 0; kx < kw; kx++) {
+            const ix = xx * op.strides[1] + kx - op.padding[1];
+            if (ix < 0 || ix >= w) continue;
+            acc += (x[(iy * w + ix) * channels + c]! - zp) * op.weights[(ky * kw + kx) * channels + c]!;
+          }
+        }
         out[(y * ow + xx) * channels + c] = requantizeOne(acc, op, c, output.zeroPoint);
       }
     }
