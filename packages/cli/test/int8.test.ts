@@ -1,10 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMachine, createWindowFeaturesPlan, fileFeatures, fitAnomalyModel, loadAnomalyModel, saveAnomalyModel, simulate, Standardizer, writeSimulation, type AutoencoderDetector } from '@sensorkit/anomaly';
+import { createRandom } from '@sensorkit/dsp';
 import { fingerprintData, initBackend, loadInt8Model, quantizeInput, runInt8, saveModelFolder, tf } from '@sensorkit/ml';
 import { tinyConv1d } from '@sensorkit/ml/testing';
+import { writeWav } from '@sensorkit/io';
+import { createKwsFrontEnd, kwsNetwork, saveKwsModel } from '@sensorkit/kws';
 import { cli } from './run-cli.js';
 
 const RATE = 8000;
@@ -37,8 +40,39 @@ beforeAll(async () => {
   const labels = labelled.map((x) => ['a', 'b', 'c', 'd'][tf.tidy(() => (t.model.predict(tf.tensor(x, [1, 20, 3])) as tf.Tensor).argMax(-1).dataSync()[0]!)]!);
   await writeFile(file('calibration.jsonl'), t.inputs(100, 8).map((x) => JSON.stringify({ input: Array.from(x) })).join('\n'));
   await writeFile(file('test.jsonl'), labelled.map((x, i) => JSON.stringify({ input: Array.from(x), label: labels[i] })).join('\n'));
+  await keywordFixture();
 }, 60_000);
 afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+/**
+ * A keyword dataset in the layout `kws generate` writes (tones, noise and near-silence as three classes, train
+ * and test splits) and an untrained small DS-CNN keyword model folder: enough to drive quantize's keyword path.
+ */
+async function keywordFixture(): Promise<void> {
+  const labels = ['yes', '_unknown_', '_silence_'];
+  const random = createRandom(3);
+  const samples: Record<string, unknown>[] = [];
+  for (const [split, count] of [['train', 4], ['test', 4]] as const) {
+    for (const label of labels) {
+      await mkdir(join(file('words'), label), { recursive: true });
+      for (let n = 0; n < count; n++) {
+        const name = `${label}/${label}.${split}${n}.wav`;
+        const clip = Float32Array.from({ length: 16000 }, (_, i) => label === 'yes' ? 0.3 * Math.sin((2 * Math.PI * (700 + 50 * n) * i) / 16000) : label === '_unknown_' ? 0.2 * random.gaussian() : 1e-4 * random.gaussian());
+        await writeWav(join(file('words'), name), { sampleRate: 16000, channels: 1, samples: clip });
+        samples.push({
+          file: name, label, sampleRate: 16000, channels: 1, axes: ['audio'], units: ['normalized'], source: 'test', recordedAt: '2026-01-01T00:00:00.000Z',
+          frames: 16000, durationSeconds: 1, split, voice: label === '_silence_' ? null : 'v', speaker: label === '_silence_' ? null : 's', text: label, seed: n,
+          augmentation: { noise: null, reverb: null, band: null, peakDbfs: -6 },
+        });
+      }
+    }
+  }
+  await writeFile(join(file('words'), 'manifest.json'), JSON.stringify({ format: 'sensorkit-dataset', version: 1, name: 'words', created: '2026-01-01T00:00:00.000Z', kws: { labels, seed: 1, wakeWord: null }, samples }));
+  const frontEnd = createKwsFrontEnd('mlperf-kws');
+  const model = kwsNetwork({ frames: frontEnd.frames, width: frontEnd.width, classes: 3, channels: 8, blocks: 2, seed: 2 });
+  const normalizer = { mean: Array(frontEnd.width).fill(-5) as number[], std: Array(frontEnd.width).fill(4) as number[] };
+  await saveKwsModel(file('kws'), { model, frontEnd, normalizer, labels, listen: {} }, { training: {}, dataset: { fingerprint: 'x' } });
+}
 
 describe('sensorkit quantize and export', () => {
   it('quantizes the anomaly autoencoder: int8 AUC within 0.01 of float, report and model card written', async () => {
@@ -89,6 +123,17 @@ describe('sensorkit quantize and export', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/accuracy on 150 test samples\s+1\s+0\.9\d+|accuracy on 150 test samples\s+1\s+1/);
     expect(r.stdout).toMatch(/int8 top class = float top class/);
+  });
+
+  it('quantizes a keyword model on a keyword dataset: train split to calibrate, test split to compare', async () => {
+    const r = await cli('quantize', '--model', file('kws'), '--calibration', file('words'), '--test', file('words'), '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { ops: string[]; calibration: { samples: number }; report: { metric: string; samples: number; extra: Record<string, { int8: number }> } };
+    expect(out.ops).toEqual(['conv2d', 'depthwise_conv2d', 'conv2d', 'depthwise_conv2d', 'conv2d', 'avg_pool2d', 'dense', 'softmax']);
+    expect(out.calibration.samples).toBe(12);
+    expect(out.report).toMatchObject({ metric: 'accuracy', samples: 12 });
+    expect(out.report.extra['int8 top class = float top class']!.int8).toBeGreaterThanOrEqual(0.9);
   });
 
   it('refuses bad options with exit 2 and bad data with exit 1, naming the value', async () => {

@@ -82,9 +82,9 @@ async function runQuantize(io: CliIo, o: Record<string, unknown>, line: string):
   } else {
     if (o.normal) throw new ParameterError('quantize', '--normal', o.normal, `--test <data> for a "${metadata.kind}" model`);
     const data = await classifierQuantizeData(dir, metadata.kind);
-    const calibration = spread((await data.samples(requirePaths('--calibration', o.calibration, data, metadata.kind))).map((s) => s.input), maxCalibration);
+    const calibration = spread((await data.samples(requirePaths('--calibration', o.calibration, data, metadata.kind), 'calibration')).map((s) => s.input), maxCalibration);
     const int8 = quantizeModel(data.network, calibration, calibrationOptions);
-    const test = o.test ? await data.samples(o.test as string[]) : undefined;
+    const test = o.test ? await data.samples(o.test as string[], 'test') : undefined;
     const comparison = test ? compareClassifier(data.network, int8, test, data.labels) : undefined;
     result = { int8, ...(comparison && test ? { comparison, testInputs: test.map((t) => t.input) } : {}) };
   }

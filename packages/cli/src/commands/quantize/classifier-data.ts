@@ -1,5 +1,6 @@
 import { InputError, ParameterError } from '@sensorkit/dsp';
 import { loadGestureData, loadGestureModel, GESTURE_MODEL_KIND } from '@sensorkit/gesture';
+import { applyNormalizer, KWS_MODEL_KIND, loadKwsModel, readKeywordDataset, windowFeatures } from '@sensorkit/kws';
 import { loadModelFolder, readFloatGraph, sizeOf, type tf } from '@sensorkit/ml';
 import { readSamples, type Sample } from './samples-file.js';
 
@@ -7,8 +8,8 @@ import { readSamples, type Sample } from './samples-file.js';
 export interface ClassifierQuantizeData {
   network: tf.LayersModel;
   labels: string[] | undefined;
-  /** labelled network inputs from the given paths */
-  samples(paths: readonly string[]): Promise<Sample[]>;
+  /** labelled network inputs from the given paths, for calibration or for the test */
+  samples(paths: readonly string[], role: 'calibration' | 'test'): Promise<Sample[]>;
   /** what the paths should be, for messages */
   dataHelp: string;
 }
@@ -31,6 +32,26 @@ export async function classifierQuantizeData(dir: string, kind: string): Promise
           throw new InputError('quantize', `${paths.join(', ')}: ${data.channels} axes at ${data.sampleRate} Hz; the model takes ${model.config.channels} at ${model.config.sampleRate} Hz`);
         }
         return data.segments.map((s) => ({ input: model.prepare(s.samples), label: s.label }));
+      },
+    };
+  }
+  if (kind === KWS_MODEL_KIND) {
+    const kws = await loadKwsModel(dir);
+    return {
+      network: kws.model,
+      labels: [...kws.labels],
+      dataHelp: 'keyword dataset folders (sensorkit kws generate): --calibration uses their train split, --test their test split',
+      async samples(paths, role) {
+        const out: Sample[] = [];
+        for (const path of paths) {
+          const data = await readKeywordDataset(path);
+          const split = role === 'calibration' ? 'train' : 'test';
+          for (const clip of data.clips.filter((c) => c.split === split)) {
+            out.push({ input: applyNormalizer(kws.normalizer, windowFeatures(kws.frontEnd, await data.readSamples(clip))), label: clip.label });
+          }
+        }
+        if (out.length === 0) throw new InputError('quantize', `${paths.join(', ')}: no clips in the ${role === 'calibration' ? 'train' : 'test'} split`);
+        return out;
       },
     };
   }
