@@ -55,7 +55,7 @@ export function tinyAutoencoder(seed = 1): TinyModel {
   return { name: 'autoencoder', model: perturb(model, seed), inputSize: 12, inputs: gaussianInputs(12, 1) };
 }
 
-/** A DS-CNN in miniature on 12x6 "MFCC": conv2d + BN + ReLU, a separable block, ReLU6, average pool, dense, softmax. */
+/** A DS-CNN in miniature on 12x6 "MFCC": conv2d + BN + ReLU, a separable block, ReLU6, max pool ('same'), TF.js depthwise, average pools, dense, softmax. */
 export function tinyDsCnn(seed = 2): TinyModel {
   const model = tf.sequential({ name: 'tiny_ds_cnn' });
   model.add(tf.layers.reshape({ targetShape: [12, 6, 1], inputShape: [12, 6] }));
@@ -65,17 +65,21 @@ export function tinyDsCnn(seed = 2): TinyModel {
   for (const layer of separableBlock({ filters: 8, seed: deriveSeed(seed, 1), name: 'ds1' })) model.add(layer);
   model.add(new UnfoldConv2D({ filters: 8, kernelSize: 1, activation: 'linear', seed: deriveSeed(seed, 2) }));
   model.add(tf.layers.reLU({ maxValue: 6 }));
+  model.add(tf.layers.maxPooling2d({ poolSize: [3, 3], strides: [1, 1], padding: 'same' }));
+  // TF.js's own depthwise layer (forward only: it does not train on WASM, but it quantizes like the unfold one).
+  model.add(tf.layers.depthwiseConv2d({ kernelSize: [2, 2], padding: 'valid', activation: 'relu', ...seededInitializers(deriveSeed(seed, 4)), depthwiseInitializer: tf.initializers.glorotUniform({ seed: deriveSeed(seed, 5) }) }));
   model.add(tf.layers.averagePooling2d({ poolSize: [2, 2], strides: [2, 2], padding: 'same' }));
   model.add(tf.layers.globalAveragePooling2d({}));
   model.add(tf.layers.dense({ units: 5, activation: 'softmax', ...seededInitializers(deriveSeed(seed, 3)) }));
   return { name: 'ds_cnn', model: perturb(model, seed), inputSize: 72, inputs: gaussianInputs(72, 2) };
 }
 
-/** A gesture-style 1-D CNN on 20 steps x 3 axes: strided conv1d, max pool, flatten, dropout, dense, softmax. */
+/** A gesture-style 1-D CNN on 20 steps x 3 axes: strided conv1d, TF.js conv1d with ReLU6, max pool, flatten, dropout, dense, softmax. */
 export function tinyConv1d(seed = 3): TinyModel {
   const model = tf.sequential({ name: 'tiny_conv1d' });
   model.add(new UnfoldConv1D({ filters: 6, kernelSize: 5, strides: 2, padding: 'same', activation: 'relu', inputShape: [20, 3], seed: deriveSeed(seed, 0) }));
   model.add(new UnfoldConv1D({ filters: 8, kernelSize: 3, padding: 'valid', activation: 'relu', seed: deriveSeed(seed, 1) }));
+  model.add(tf.layers.conv1d({ filters: 8, kernelSize: 2, padding: 'same', activation: 'relu6', ...seededInitializers(deriveSeed(seed, 4)) }));
   model.add(tf.layers.maxPooling1d({ poolSize: 2 }));
   model.add(tf.layers.flatten());
   model.add(tf.layers.dropout({ rate: 0.25 }));
