@@ -134,6 +134,11 @@ describe('sensorkit quantize and export', () => {
     expect(out.calibration.samples).toBe(12);
     expect(out.report).toMatchObject({ metric: 'accuracy', samples: 12 });
     expect(out.report.extra['int8 top class = float top class']!.int8).toBeGreaterThanOrEqual(0.9);
+    // export takes the front end the model was trained on from its metadata.
+    const e = await cli('export', '--model', file('kws'), '--out', file('kws-c'));
+    expect(e.code).toBe(0);
+    expect(e.stdout).toMatch(/front end tables \(mlperf-kws\)/);
+    expect(await readFile(join(file('kws-c'), 'kws_features.h'), 'utf8')).toMatch(/#define KWS_FEATURES_WIDTH 10u/);
   });
 
   it('refuses bad options with exit 2 and bad data with exit 1, naming the value', async () => {
