@@ -1,6 +1,9 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderModelCard } from '../model-card.js';
-import { int8CardSection, withInt8Section, type Int8Report } from './int8-report.js';
+import { int8CardSection, loadInt8Report, saveInt8Report, withInt8Section, type Int8Report } from './int8-report.js';
 
 const report: Int8Report = {
   metric: 'accuracy', float: 0.9312, int8: 0.9287, samples: 1200,
@@ -34,5 +37,21 @@ describe('int8 model card section', () => {
     const withLater = `${card}\n## Later\n\ntext\n`;
     expect(withInt8Section(withLater, newer)).toMatch(/0\.9300 \|[\s\S]*## Later\n\ntext/);
     expect(withInt8Section('# Bare\n', report)).toMatch(/^# Bare\n\n## int8 \(microcontroller\)/);
+  });
+});
+
+describe('int8 report file', () => {
+  it('round-trips, is undefined when absent, and is refused when it is not a report', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sensorkit-int8-report-'));
+    try {
+      expect(await loadInt8Report(dir)).toBeUndefined();
+      await mkdir(join(dir, 'int8'));
+      await saveInt8Report(dir, report);
+      expect(await loadInt8Report(dir)).toEqual(report);
+      await writeFile(join(dir, 'int8', 'report.json'), JSON.stringify({ ...report, extra: { old: 0.5 } }));
+      await expect(loadInt8Report(dir)).rejects.toThrow(/report\.json: not an int8 report of this kit/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -42,11 +42,17 @@ export async function loadInt8Report(dir: string): Promise<Int8Report | undefine
     if ((error as { code?: string }).code === 'ENOENT') return undefined;
     throw new InputError('loadInt8Report', `${path}: ${(error as Error).message}`);
   }
+  let report: Partial<Int8Report>;
   try {
-    return JSON.parse(text) as Int8Report;
+    report = JSON.parse(text) as Partial<Int8Report>;
   } catch (error) {
     throw new InputError('loadInt8Report', `${path}: ${(error as Error).message}`);
   }
+  const extraOk = Object.values(report.extra ?? {}).every((v) => typeof v === 'object' && v !== null && typeof v.int8 === 'number');
+  if ((report.metric !== 'accuracy' && report.metric !== 'auc') || typeof report.float !== 'number' || typeof report.int8 !== 'number' || typeof report.footprint !== 'object' || !extraOk) {
+    throw new InputError('loadInt8Report', `${path}: not an int8 report of this kit (metric, float, int8, footprint, extra); run sensorkit quantize again`);
+  }
+  return report as Int8Report;
 }
 
 /** The model card's int8 section: its heading and Markdown body. */
