@@ -26,6 +26,7 @@ export function trainCommand(io: CommandIo): Command {
     .option('--patience <n>', 'epochs without a better validation loss before stopping', numberIn('--patience', 1, 1000, true), 5)
     .option('--channels <n>', 'channels of every convolution', numberIn('--channels', 1, 512, true), 64)
     .option('--blocks <n>', 'depthwise-separable blocks', numberIn('--blocks', 0, 16, true), 4)
+    .option('--augment <n>', 'SpecAugment-style copies of each training window (time shift, time and coefficient masks)', numberIn('--augment', 0, 16, true), 0)
     .option('--no-class-weights', 'do not weight the loss to balance the classes')
     .option('--seed <n>', 'seed of initialisation and shuffling', numberIn('--seed', 0, 0xffffffff, true), 1)
     .addOption(new Option('--backend <name>', 'TF.js backend').choices(['auto', 'wasm', 'cpu']).default('auto'))
@@ -42,6 +43,7 @@ export function trainCommand(io: CommandIo): Command {
         patience: o.patience as number,
         seed: o.seed as number,
         classWeights: o.classWeights !== false,
+        augment: o.augment as number,
         network: { channels: o.channels as number, blocks: o.blocks as number },
         progress: io.stderr as unknown as NodeJS.WritableStream,
       });
@@ -49,7 +51,7 @@ export function trainCommand(io: CommandIo): Command {
       const line =
         `sensorkit kws train --data ${o.data as string} --out ${o.out as string} --preset ${o.preset as string} --epochs ${o.epochs as number}` +
         ` --batch-size ${o.batchSize as number} --learning-rate ${o.learningRate as number} --patience ${o.patience as number}` +
-        ` --channels ${o.channels as number} --blocks ${o.blocks as number}${o.classWeights === false ? ' --no-class-weights' : ''} --seed ${o.seed as number}`;
+        ` --channels ${o.channels as number} --blocks ${o.blocks as number} --augment ${o.augment as number}${o.classWeights === false ? ' --no-class-weights' : ''} --seed ${o.seed as number}`;
       await saveKwsModel(o.out as string, trained.kws, {
         training: { ...trained.config, clips: trained.clips, command: line },
         dataset: { fingerprint: trained.fingerprint, files: trained.clips.train + trained.clips.validation, dir: data.dir, labels: data.labels },

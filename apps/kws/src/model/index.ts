@@ -4,3 +4,4 @@ export * from './kws-model.js';
 export * from './dataset-features.js';
 export * from './train-kws.js';
 export * from './evaluate-kws.js';
+export * from './augment-features.js';

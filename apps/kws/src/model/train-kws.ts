@@ -1,9 +1,10 @@
 import { InputError, ParameterError, requireInteger, requirePositive } from '@sensorkit/dsp';
-import { fingerprintData, tf, trainModel, type TrainResult } from '@sensorkit/ml';
+import { deriveSeed, fingerprintData, tf, trainModel, type TrainResult } from '@sensorkit/ml';
 import type { KeywordDataset } from '../data/read-dataset.js';
 import { createKwsFrontEnd } from '../features/front-end.js';
 import { applyNormalizer, fitNormalizer } from '../features/normalizer.js';
 import type { ListenOptions } from '../listen/posterior-smoother.js';
+import { augmentWindows } from './augment-features.js';
 import { balancedClassWeights, clipFeatures } from './dataset-features.js';
 import type { KwsModel } from './kws-model.js';
 import { kwsNetwork, type KwsNetworkOptions } from './network.js';
@@ -19,6 +20,8 @@ export interface TrainKwsOptions {
   seed?: number;
   /** network shape (channels, blocks, kernels) */
   network?: Omit<KwsNetworkOptions, 'frames' | 'width' | 'classes' | 'seed'>;
+  /** SpecAugment-style copies of each training window (default 0) */
+  augment?: number;
   /** weight the loss so every class counts equally (default true) */
   classWeights?: boolean;
   listen?: ListenOptions;
@@ -55,12 +58,17 @@ export async function trainKws(data: KeywordDataset, options: TrainKwsOptions = 
     throw new InputError('kws train', `${data.dir} has ${trainClips.length} train and ${validationClips.length} validation clips; both splits must be non-empty`);
   }
   const classes = data.labels.length;
-  const train = await clipFeatures(data, trainClips, fe);
+  const augment = requireInteger('kws train', 'augment', options.augment ?? 0, 0, 16);
+  const original = await clipFeatures(data, trainClips, fe);
   const validation = await clipFeatures(data, validationClips, fe);
-  const fingerprint = fingerprintData([train.x, Float32Array.from(train.y), validation.x, Float32Array.from(validation.y)]);
-  const normalizer = fitNormalizer(train.x, fe.width);
-  applyNormalizer(normalizer, train.x);
+  const fingerprint = fingerprintData([original.x, Float32Array.from(original.y), validation.x, Float32Array.from(validation.y)]);
+  const normalizer = fitNormalizer(original.x, fe.width);
+  applyNormalizer(normalizer, original.x);
   applyNormalizer(normalizer, validation.x);
+  const train = augment === 0 ? original : (() => {
+    const more = augmentWindows(original.x, original.y, fe.frames, fe.width, { copies: augment, seed: deriveSeed(seed, 7) });
+    return { ...more, count: more.y.length };
+  })();
   const model = kwsNetwork({ frames: fe.frames, width: fe.width, classes, seed, ...options.network });
   model.compile({ optimizer: tf.train.adam(learningRate), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const tensors = (f: typeof train): { x: tf.Tensor; y: tf.Tensor } => ({
@@ -82,13 +90,13 @@ export async function trainKws(data: KeywordDataset, options: TrainKwsOptions = 
     [t.x, t.y, v.x, v.y].forEach((x) => x.dispose());
   }
   const config = {
-    preset: fe.preset, epochs, batchSize, learningRate, patience, seed, classWeights: classWeight !== undefined,
+    preset: fe.preset, epochs, batchSize, augment, learningRate, patience, seed, classWeights: classWeight !== undefined,
     network: { channels: 64, blocks: 4, stemKernel: 3, kernel: 9, stridedBlocks: 2, dropout: 0.2, ...options.network },
     parameters: model.countParams(),
     epochsRun: result.epochs, bestEpoch: result.bestEpoch, seconds: Math.round(result.seconds),
   };
   return {
     kws: { model, frontEnd: fe, normalizer, labels: data.labels, listen: options.listen ?? {} },
-    result, clips: { train: train.count, validation: validation.count }, config, fingerprint,
+    result, clips: { train: original.count, validation: validation.count }, config, fingerprint,
   };
 }
