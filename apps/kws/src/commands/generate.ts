@@ -24,7 +24,7 @@ export function generateCommand(io: CommandIo): Command {
     .option('--seed <n>', 'dataset seed: the same options and seed give the same clips', '1')
     .option('--voices <all|n|ids>', "'all' voices, a number of them (distinct speakers first), or comma-separated voice ids (espeak-ng:en-us+f3,flite:slt)", 'all')
     .option('--engines <list>', 'synthesizers to use: espeak-ng,flite,festival', 'espeak-ng,flite,festival')
-    .option('--per-voice <n>', 'renditions (pitch and rate draws) of each word per espeak-ng voice', '1')
+    .option('--per-voice <n>', 'renditions (pitch and rate draws) of each word per voice', '1')
     .option('--recorded-boost <n>', 'renditions of each flite/festival voice in the train split per espeak-ng rendition (there are few of them)', '16')
     .option('--val <fraction>', 'fraction of speakers held out for validation', '0.1')
     .option('--test <fraction>', 'fraction of speakers held out for test', '0.1')

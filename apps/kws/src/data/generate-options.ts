@@ -15,7 +15,7 @@ export interface KeywordDatasetOptions {
   wakeWord?: string;
   /** dataset seed; default 1 */
   seed?: number;
-  /** renditions (pitch and rate draws) of every espeak-ng voice; default 1 */
+  /** renditions (pitch and rate draws) of every voice; default 1 */
   perVoice?: number;
   /** renditions of every flite and festival voice in the train split per espeak-ng rendition (they are few); default 16 */
   recordedBoost?: number;
