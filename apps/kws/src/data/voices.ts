@@ -1,3 +1,4 @@
+import { InputError } from '@sensorkit/dsp';
 import { runSynthesizer, type SynthesizerEngine } from './run-synthesizer.js';
 
 /** One synthesizer voice: what `synthesize` needs to speak with it, and who it sounds like. */
@@ -40,6 +41,7 @@ const LISTERS: Record<SynthesizerEngine, () => Promise<Voice[]>> = {
   festival: async () => {
     const names = festivalVoices(await runSynthesizer('festival', ['--batch', '(print (voice.list))']));
     const english = names.filter((n) => !NON_ENGLISH_FESTIVAL.test(n));
+    if (english.length === 0) throw new InputError('kws generate', `festival has no English voice; install the Debian packages ${FESTIVAL_VOICE_PACKAGES.join(', ')} (bash scripts/setup.sh installs them), or leave festival out with --engines espeak-ng,flite`);
     return english.map((name) => voice('festival', name, SAME_PERSON[name] ?? `festival:${name}`));
   },
 };
@@ -51,6 +53,9 @@ const SAME_PERSON: Record<string, string> = {
   slt: 'person:slt', cmu_us_slt_arctic_hts: 'person:slt', cmu_us_slt_arctic_clunits: 'person:slt',
   rms: 'person:rms', cmu_us_rms_arctic_clunits: 'person:rms',
 };
+
+/** Debian packages with festival's English voices (kal, ked diphones; slt HTS). */
+export const FESTIVAL_VOICE_PACKAGES = ['festvox-kallpc16k', 'festvox-kdlpc16k', 'festvox-us-slt-hts'] as const;
 
 // Debian's festvox packages also hold Spanish, Italian, Czech, Finnish, Russian and Indian voices.
 const NON_ENGLISH_FESTIVAL = /^(el_|ita?_|pc_|lp_|czech|suo|msu_ru|ru_|nsk|hi_|mr_|te_|upc_ca|ca_)/;
