@@ -10,3 +10,6 @@ export * from './write-export.js';
 export * from './runtime-files.js';
 export * from './compile.js';
 export * from './check-bit-exact.js';
+export * from './firmware/firmware-files.js';
+export * from './firmware/build-firmware.js';
+export * from './launch/launch-firmware.js';
