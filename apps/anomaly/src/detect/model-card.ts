@@ -1,4 +1,4 @@
-import { renderModelCard, type TableRow } from '@sensorkit/ml';
+import { renderModelCard, type Int8Report, type TableRow } from '@sensorkit/ml';
 import type { AnomalyModel } from './model.js';
 
 /** Evaluation numbers a card can carry, one row per abnormal set (see evaluate.ts). */
@@ -8,7 +8,7 @@ export interface CardEvaluation {
 }
 
 /** The model card (README.md of the model folder): what it is, measured numbers, how they were measured. */
-export function anomalyModelCard(model: AnomalyModel, evaluation?: CardEvaluation): string {
+export function anomalyModelCard(model: AnomalyModel, evaluation?: CardEvaluation, int8?: Int8Report): string {
   const { features: plan, training } = model;
   const o = plan.description.options;
   const heldOutRows: TableRow[] = [
@@ -27,6 +27,7 @@ export function anomalyModelCard(model: AnomalyModel, evaluation?: CardEvaluatio
     `A window is anomalous when its score exceeds ${fmt(model.threshold)}, the ${fmt(100 * (1 - model.fpr))} % quantile ` +
     `of held-out normal scores; health = EMA(score, ${model.health.timeConstant} s) / threshold.`;
   return renderModelCard({
+    ...(int8 ? { int8 } : {}),
     title: `Anomaly model: ${model.detector.kind}`,
     summary,
     metrics: evaluation ? evaluation.rows : heldOutRows,

@@ -38,7 +38,7 @@ export async function saveAnomalyModel(dir: string, model: AnomalyModel, evaluat
   await saveModelFolder(dir, {
     ...(model.detector instanceof AutoencoderDetector ? { model: model.detector.network } : {}),
     metadata,
-    card: anomalyModelCard(model, evaluation),
+    card: (int8) => anomalyModelCard(model, evaluation, int8),
     extraFiles: { [DETECTOR_FILE]: `${JSON.stringify(model.detector.toJSON())}\n` },
   });
 }

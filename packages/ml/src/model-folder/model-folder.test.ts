@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,5 +85,26 @@ describe('saveModelFolder / loadModelFolder', () => {
     await expect(saveModelFolder(dir, { metadata: METADATA, extraFiles: { '../evil.txt': 'x' } })).rejects.toThrow(/must stay inside the folder/);
     await expect(saveModelFolder(dir, { metadata: METADATA, extraFiles: { 'metadata.json': '{}' } })).rejects.toThrow(/would overwrite/);
     await expect(stat(join(root, 'evil.txt'))).rejects.toThrow(/ENOENT/);
+  });
+  it('keeps int8/ and hands its report to the card when the same model is saved again, and drops it when the model changes', async () => {
+    const dir = join(root, 'with-int8');
+    const model = denseNetwork({ inputs: 4, layers: [3, 4], seed: 9 });
+    await saveModelFolder(dir, { model, metadata: METADATA, extraFiles: { 'detector.json': '{"k":1}' } });
+    const report = { metric: 'auc', float: 0.99, int8: 0.985, samples: 10, footprint: {}, command: 'sensorkit quantize', createdAt: '2025-01-02T03:04:05.000Z' };
+    await mkdir(join(dir, 'int8'), { recursive: true });
+    await writeFile(join(dir, 'int8', 'report.json'), JSON.stringify(report));
+    const seen: unknown[] = [];
+    const card = (int8: unknown): string => {
+      seen.push(int8);
+      return '# card\n';
+    };
+    // New metrics and card, same weights and extra files: the quantized model still belongs to it.
+    await saveModelFolder(dir, { model, metadata: { ...METADATA, metrics: { auc: 0.5 } }, card, extraFiles: { 'detector.json': '{"k":1}' } });
+    expect(seen).toEqual([expect.objectContaining({ metric: 'auc', int8: 0.985 })]);
+    expect((await stat(join(dir, 'int8', 'report.json'))).isFile()).toBe(true);
+    // Other parameters in an extra file: int8/ goes, and the card is rendered without it.
+    await saveModelFolder(dir, { model, metadata: METADATA, card, extraFiles: { 'detector.json': '{"k":2}' } });
+    expect(seen[1]).toBeUndefined();
+    await expect(stat(join(dir, 'int8'))).rejects.toThrow(/ENOENT/);
   });
 });
