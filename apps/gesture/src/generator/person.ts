@@ -12,7 +12,7 @@ export interface Person {
   readonly speed: number;
   /** size relative to the nominal gesture (0.75-1.3) */
   readonly amplitude: number;
-  /** body heading in the world, radians (does not change gravity, does change nothing else either: a check) */
+  /** body heading in the world, radians: turns where the motions go, never gravity */
   readonly facing: number;
   /** forearm rest orientation in the body frame: pitch (raised) then roll (pronation) */
   readonly rest: Mat3;

@@ -19,6 +19,7 @@ export function triggeredWindows(options: TriggerOptions | TriggerPlan): Operato
   const plan = 'description' in options ? options : createTriggerPlan(options);
   return chunkOperator<CapturedWindow>('motion-trigger', (first) => {
     if (first.channels !== plan.channels) throw new InputError('motion-trigger', `input has ${first.channels} channels; the plan expects ${plan.channels}`, first.index);
+    if (first.sampleRate !== plan.sampleRate) throw new InputError('motion-trigger', `input is at ${first.sampleRate} Hz; the plan is for ${plan.sampleRate} Hz`, first.index);
     const trigger = new MotionTrigger(plan, first.index);
     const { sampleRate, channels } = first;
     return {

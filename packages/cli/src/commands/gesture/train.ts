@@ -17,7 +17,7 @@ export function gestureTrainCommand(io: CliIo): Command {
     .option('--pre-trigger <s>', 'seconds of each capture before its trigger point, as the data was captured (the Arduino sketch: 0)', nonNegativeNumber, 0.25)
     .option('--threshold <g>', 'motion-trigger threshold to classify with, in g away from gravity', positiveNumber, 0.3)
     .option('--length <n>', 'time steps each window is resampled to', positiveInteger, 64)
-    .option('--epochs <n>', 'most epochs (early stopping on a held-out 15%)', positiveInteger, 40)
+    .option('--epochs <n>', 'most epochs (from 200 windows up, early stopping on a held-out 15%)', positiveInteger, 40)
     .option('--augment <n>', 'augmented copies per window (time warp, rotation, gain, noise)', nonNegativeInteger, 4)
     .option('--seed <n>', 'seed of the split, augmentation and weights', nonNegativeInteger, 1)
     .addOption(new Option('--backend <name>', 'TF.js backend').choices(['auto', 'wasm', 'cpu']).default('auto'))
