@@ -60,7 +60,7 @@ static void on_frame(void) {
   const uint8_t seq = rx.seq;
   const uint8_t type = rx.type;
   uint8_t *out = fw_payload();
-  if (fw_streaming() && type != SK_LINK_STREAM_STOP && type != SK_LINK_PING && type != SK_LINK_STATS && type != SK_LINK_RESET) {
+  if (fw_streaming() && type != SK_LINK_STREAM_STOP && type != SK_LINK_HELLO && type != SK_LINK_PING && type != SK_LINK_STATS && type != SK_LINK_RESET) {
     fw_send_error(seq, SK_LINK_E_BUSY, type, "streaming; send STREAM_STOP first");
     return;
   }

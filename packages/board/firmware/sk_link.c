@@ -19,7 +19,7 @@ size_t sk_cobs_encode(const uint8_t *src, size_t n, uint8_t *dst) {
       dst[out++] = src[i];
       run++;
     }
-    if (src[i] == 0 || run == 0xFF) {
+    if (src[i] == 0 || (run == 0xFF && i + 1 < n)) {
       dst[code] = run;
       code = out++;
       run = 1;

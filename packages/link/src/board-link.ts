@@ -37,12 +37,18 @@ interface Pending {
   type: RequestType;
   seq: number;
   frame: Uint8Array;
+  /** sends that started a timeout (the first and each retry) */
   attempts: number;
+  /** sends on a "damaged frame" report */
+  resends: number;
   timeoutMs: number;
   timer?: NodeJS.Timeout;
   resolve(payload: Uint8Array): void;
   reject(error: Error): void;
 }
+
+/** re-sends per request on the board's damaged-frame reports */
+const NAK_RESENDS = 8;
 
 const NAMES: Record<number, string> = Object.fromEntries(Object.entries(Request).map(([k, v]) => [v, k]));
 
@@ -169,7 +175,7 @@ export class BoardLink {
         if (this.closedWith) return reject(this.closedWith);
         this.seq = (this.seq % 255) + 1;
         this.counters.requests++;
-        this.pending = { type, seq: this.seq, frame: encodeFrame(type, this.seq, payload), attempts: 0, timeoutMs, resolve, reject };
+        this.pending = { type, seq: this.seq, frame: encodeFrame(type, this.seq, payload), attempts: 0, resends: 0, timeoutMs, resolve, reject };
         this.send();
       });
     const result = this.queue.then(run, run);
@@ -177,12 +183,14 @@ export class BoardLink {
     return result;
   }
 
-  private send(): void {
+  private send(attempt = true): void {
     const p = this.pending;
     if (!p || !this.port) return;
-    p.attempts++;
-    clearTimeout(p.timer);
-    p.timer = setTimeout(() => this.onTimeout(p), p.timeoutMs);
+    if (attempt) {
+      p.attempts++;
+      clearTimeout(p.timer);
+      p.timer = setTimeout(() => this.onTimeout(p), p.timeoutMs);
+    }
     this.port.write(p.frame).catch((error: Error) => this.onClosed(error));
   }
 
@@ -216,8 +224,17 @@ export class BoardLink {
     }
     if (frame.type === ERROR && p) {
       const error = decodeError(frame.payload);
-      // A damaged request cannot be trusted to carry its seq, so any damaged-frame report re-sends.
-      if (error.code === ErrorCode.badFrame) return this.retry(p, 'the board received it damaged');
+      // The report cannot say which frame was damaged (its seq may be the damage), and garbage before the
+      // request draws reports too: re-sending is harmless (requests are idempotent, a duplicate reply is
+      // stale), so each report re-sends, from a budget of its own that garbage cannot turn into a failure.
+      if (error.code === ErrorCode.badFrame) {
+        if (p.resends < NAK_RESENDS) {
+          p.resends++;
+          this.counters.retries++;
+          this.send(false);
+        }
+        return;
+      }
       if (frame.seq === p.seq) {
         this.counters.boardErrors++;
         this.settle(p, new LinkError('board', `${this.name}: ${NAMES[p.type]} failed on the board: ${error.codeName}${error.message ? `: ${error.message}` : ''}`, error.code));

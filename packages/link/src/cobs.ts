@@ -22,7 +22,8 @@ export function cobsEncode(src: Uint8Array, length: number, dst: Uint8Array, at 
       dst[out++] = b;
       run++;
     }
-    if (b === 0 || run === 0xff) {
+    // a full block at the very end needs no empty block after it (the minimal encoding)
+    if (b === 0 || (run === 0xff && i + 1 < length)) {
       dst[code] = run;
       code = out++;
       run = 1;

@@ -13,3 +13,4 @@ export * from './messages.js';
 export * from './link-error.js';
 export * from './link-port.js';
 export * from './board-link.js';
+export * from './stream-signal.js';
