@@ -112,6 +112,13 @@ describe('kws classify', () => {
     expect(stderr).toMatch(/stereo44k.wav: resampled from 44100 Hz to 16000 Hz/);
   });
 
+  it('uses the shipped 12-class command model when --model is omitted', async () => {
+    const clip = data.clips.find((c) => c.split === 'test' && c.label === 'left')!;
+    const { stdout } = await run(classifyCommand, ['classify', clip.path, '--json']);
+    const result = JSON.parse(stdout) as { scores: Record<string, number> };
+    expect(Object.keys(result.scores)).toEqual(['yes', 'no', 'up', 'down', 'left', 'right', 'on', 'off', 'stop', 'go', '_unknown_', '_silence_']);
+  });
+
   it('names a corrupt or missing WAV', async () => {
     const bad = join(root, 'bad.wav');
     await writeFile(bad, Buffer.from('RIFF\x10\x00\x00\x00WAVEjunk', 'latin1'));
