@@ -11,6 +11,7 @@ import { gestureCommand } from './commands/gesture.js';
 import { kwsCommand } from './commands/kws.js';
 import { quantizeCommand } from './commands/quantize.js';
 import { exportCommand } from './commands/export.js';
+import { boardCommand } from './commands/board.js';
 
 /**
  * The one `sensorkit` command line. Apps add their command groups here (kws, gesture, anomaly, ...), so
@@ -29,6 +30,7 @@ export function createProgram(io: CliIo): Command {
   program.addCommand(anomalyCommand(io));
   program.addCommand(quantizeCommand(io));
   program.addCommand(exportCommand(io));
+  program.addCommand(boardCommand(io));
   program.addCommand(monitorCommand(io));
   program.addCommand(recordCommand(io));
   program.addCommand(streamCommand(io));
