@@ -61,7 +61,7 @@ export function unfoldTaps(x: tf.Tensor4D, options: TapOptions): tf.Tensor4D[] {
   // Strides along one axis only (1-D convolutions, time-strided blocks) keep to rank-4 slices, which are
   // several times faster on WASM than the rank-5 ones both strides need.
   if (sh === 1) {
-    const folded = tf.reshape(padded, [batch, needH, needW / sw, sw * channels]);
+    const folded = tf.reshape(padded, [batch, needH, needW / sw, sw * channels]) as tf.Tensor4D;
     for (let i = 0; i < kh; i++) {
       for (let j = 0; j < kw; j++) taps.push(tf.slice(folded, [0, i, Math.floor(j / sw), (j % sw) * channels], [batch, rows.out, cols.out, channels]));
     }
