@@ -1,14 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRandom } from '@sensorkit/dsp';
 import { initBackend, quantizeInput, quantizeModel, runInt8, type Int8Model } from '@sensorkit/ml';
 import { tinyConv1d } from '@sensorkit/ml/testing';
 import { openSerialSource } from '@sensorkit/io';
 import type { SampleChunk } from '@sensorkit/dsp';
 import { buildFirmware, firmwareModelId, launchFirmware, type BuiltFirmware, type LaunchedBoard } from '../packages/board/src/index.js';
-import { BoardLink, encodeFrame, LinkError, Request, serialLinkPort, streamSignal, type LinkPortOpener } from '../packages/link/src/index.js';
+import { BoardLink, encodeFrame, LinkError, remoteModel, Request, serialLinkPort, streamSignal, type LinkPortOpener } from '../packages/link/src/index.js';
 
 /*
  * The link against the real firmware, built for the `host` target: the same C protocol loop and framing
@@ -243,4 +243,40 @@ describe('the link to the host build of the firmware', () => {
     expect(await link.stopStream()).toBeGreaterThanOrEqual(got.length);
     expect(await link.ping(Uint8Array.of(9))).toEqual(Uint8Array.of(9));
   });
+
+  it('answers the MLPerf Tiny runner text commands on the same UART, results equal to the int8 interpreter, and the link still works after', async () => {
+    const board = await boot();
+    let text = '';
+    const port = await serialLinkPort(board.path)({ data: (b) => (text += Buffer.from(b).toString('latin1')), closed: () => undefined });
+    const command = async (c: string): Promise<string> => {
+      text = '';
+      await port.write(new TextEncoder().encode(`${c}%`));
+      await vi.waitFor(() => expect(text).toMatch(/m-ready\r\n$/), { timeout: 3000, interval: 5 });
+      return text;
+    };
+    const x = inputs(1, 10)[0]!;
+    const hex = Buffer.from(x.buffer, x.byteOffset, x.length).toString('hex');
+    expect(await command('name')).toBe(`m-name-[sensorkit-${firmwareModelId(model, 'tiny')}]\r\nm-ready\r\n`);
+    expect(await command('db load 60')).toBe('m-[Expecting 60 bytes]\r\nm-ready\r\n');
+    expect(await command(`db ${hex.slice(0, 60)}`)).toBe('m-ready\r\n');
+    expect(await command(`db ${hex.slice(60)}`)).toBe('m-load-done\r\nm-ready\r\n');
+    const reply = await command('infer 3 1');
+    expect(reply).toMatch(/^m-warmup-start-1\r\nm-warmup-done\r\nm-infer-start-3\r\nm-lap-us-\d+\r\nm-lap-us-\d+\r\nm-infer-done\r\nm-results-\[[-\d,]+\]\r\nm-ready\r\n$/);
+    expect(/m-results-\[([-\d,]+)\]/.exec(reply)![1]!.split(',').map(Number)).toEqual([...runInt8(model, x)]);
+    expect(await command('results')).toBe(`m-results-[${[...runInt8(model, x)].join(',')}]\r\nm-ready\r\n`);
+    expect(await command('fly')).toBe('e-[Unknown command: fly]\r\nm-ready\r\n');
+    await port.close();
+    const link = await connect(board);
+    expect((await link.infer(x)).output).toEqual(runInt8(model, x));
+    expect((await link.boardStats()).textCommands).toBe(7);
+  });
+
+  it('serves the board model as a RemoteModel with the int8 interpreter result, and refuses a board with another model', async () => {
+    const link = await connect(await boot());
+    const remote = remoteModel(link, firmwareModelId(model, 'tiny'));
+    for (const x of inputs(5, 11)) expect(await remote.predict(x)).toEqual(runInt8(model, x));
+    expect(remote.lastTicks).toBeGreaterThan(0);
+    expect(() => remoteModel(link, 'tiny-00000000')).toThrow(`the board runs model ${firmwareModelId(model, 'tiny')}; expected tiny-00000000`);
+  });
 });
+

@@ -14,3 +14,4 @@ export * from './link-error.js';
 export * from './link-port.js';
 export * from './board-link.js';
 export * from './stream-signal.js';
+export * from './remote-model.js';
