@@ -1,12 +1,13 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRandom } from '@sensorkit/dsp';
-import { initBackend, loadInt8Model, loadModelFolder, loadTestVectors, makeTestVectors, quantizeModel, type Int8Model, type TestVectors } from '@sensorkit/ml';
+import type { SampleChunk } from '@sensorkit/dsp';
+import { openSerialSource } from '@sensorkit/io';
+import { initBackend, type Int8Model, type TestVectors } from '@sensorkit/ml';
 import { buildFirmware, launchFirmware, type BuiltFirmware, type LaunchedBoard } from '../packages/board/src/index.js';
-import { BoardLink, serialLinkPort } from '../packages/link/src/index.js';
+import { BoardLink, serialLinkPort, streamSignal } from '../packages/link/src/index.js';
+import { shippedInt8 } from './board-shipped-model.js';
 
 /*
  * Hardware in the loop: the shipped gesture model, quantized, compiled into the firmware for the emulated
@@ -16,7 +17,6 @@ import { BoardLink, serialLinkPort } from '../packages/link/src/index.js';
  * quantizes the network on seeded inputs of its normalised input range.
  */
 
-const SHIPPED = join(import.meta.dirname, '..', 'models', 'gesture');
 const ICOUNT_SHIFT = 0;
 let root: string;
 let model: Int8Model;
@@ -25,23 +25,10 @@ let firmware: BuiltFirmware;
 let board: LaunchedBoard | undefined;
 let link: BoardLink | undefined;
 
-function gaussian(count: number, size: number, seed: number): Float32Array[] {
-  const random = createRandom(seed);
-  return Array.from({ length: count }, () => Float32Array.from({ length: size }, () => random.gaussian()));
-}
-
 beforeAll(async () => {
   await initBackend();
   root = await mkdtemp(join(tmpdir(), 'sensorkit-board-hil-'));
-  if (existsSync(join(SHIPPED, 'int8', 'model.json')) && existsSync(join(SHIPPED, 'int8', 'test-inputs.bin'))) {
-    model = await loadInt8Model(SHIPPED);
-    vectors = await loadTestVectors(SHIPPED, model);
-  } else {
-    const { model: network } = await loadModelFolder(SHIPPED);
-    const size = network!.inputs[0]!.shape.slice(1).reduce((a: number, b) => a * (b ?? 1), 1);
-    model = quantizeModel(network!, gaussian(200, size, 1));
-    vectors = makeTestVectors(model, gaussian(60, size, 2));
-  }
+  ({ model, vectors } = await shippedInt8('gesture'));
   firmware = await buildFirmware(model, 'gesture', 'qemu-mps2-an386', join(root, 'fw'));
 }, 120_000);
 
@@ -87,4 +74,34 @@ describe('hardware in the loop: the gesture model on the emulated Cortex-M4F (QE
         `${Math.round(median(instructions))} instructions per inference (QEMU icount, ±40); round trip ${median(latencies).toFixed(2)} ms median over the pty`,
     );
   }, 60_000);
+
+  it('streams the built-in signal at the asked rate, read by the serial source of @sensorkit/io', async () => {
+    await link!.startStream(100, 3);
+    await link!.close();
+    const source = openSerialSource({ path: board!.path, reconnect: false });
+    const chunks: SampleChunk[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const subscription = source.chunks.subscribe({
+        next: (c) => {
+          chunks.push(c);
+          if (chunks.length === 3) {
+            subscription.unsubscribe();
+            resolve();
+          }
+        },
+        error: reject,
+      });
+    });
+    await source.close();
+    expect(chunks[0]!.channels).toBe(3);
+    expect(chunks[0]!.sampleRate).toBeGreaterThan(80);
+    expect(chunks[0]!.sampleRate).toBeLessThan(120);
+    const got = chunks.flatMap((c) => Array.from({ length: c.samples.length / 3 }, (_, i) => [...c.samples.subarray(i * 3, i * 3 + 3)]));
+    const signal = streamSignal(2000, 3);
+    const offset = signal.findIndex((_, n) => got.every((row, i) => signal[n + i]?.every((v, k) => v === row[k])));
+    expect(offset).toBeGreaterThanOrEqual(0);
+    link = await BoardLink.open({ port: serialLinkPort(board!.path), name: board!.path, timeoutMs: 5000 });
+    expect(await link.stopStream()).toBeGreaterThanOrEqual(got.length);
+  }, 30_000);
 });
+
