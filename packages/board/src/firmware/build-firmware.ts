@@ -45,7 +45,13 @@ export function requireFirmwareTarget(value: string): FirmwareTarget {
  * const fw = await buildFirmware(int8, 'gesture', 'qemu-mps2-an386', 'build/fw-gesture');
  * fw.size?.flash; // bytes
  */
-export async function buildFirmware(model: Int8Model, name: string, target: FirmwareTarget, out: string): Promise<BuiltFirmware> {
+export interface FirmwareBuildOptions {
+  /** host target only: AddressSanitizer and UBSan, any report kills the board (for tests that feed it garbage) */
+  sanitize?: boolean;
+}
+
+export async function buildFirmware(model: Int8Model, name: string, target: FirmwareTarget, out: string, options: FirmwareBuildOptions = {}): Promise<BuiltFirmware> {
+  if (options.sanitize && target !== 'host') throw new ParameterError('board build', 'sanitize', true, 'only for the host target');
   const exportDir = join(out, 'export');
   const written = await writeModelExport(exportDir, model, name);
   const modelId = firmwareModelId(model, name);
@@ -54,7 +60,8 @@ export async function buildFirmware(model: Int8Model, name: string, target: Firm
   const file = join(out, build.output);
   const sources = [...FIRMWARE_SOURCES.map((f) => join(FIRMWARE_DIR, f)), ...build.sources, join(exportDir, `${name}_model.c`), ...RUNTIME_SOURCES.map((f) => join(exportDir, f))];
   const defines = [`-DSK_MODEL=${name}_model`, `-DSK_ARENA_SIZE=${written.footprint.arenaBytes}`, `-DSK_MODEL_ID="${modelId}"`];
-  await run(build.compiler, [...STRICT_FLAGS, ...build.flags, ...defines, '-I', FIRMWARE_DIR, '-I', exportDir, ...sources, ...build.linkFlags, '-o', file]);
+  const sanitize = options.sanitize ? ['-fsanitize=address,undefined', '-fno-sanitize-recover=all'] : [];
+  await run(build.compiler, [...STRICT_FLAGS, ...build.flags, ...sanitize, ...defines, '-I', FIRMWARE_DIR, '-I', exportDir, ...sources, ...build.linkFlags, '-o', file]);
   const result: BuiltFirmware = { target, file, modelId, exportDir, arenaBytes: written.footprint.arenaBytes, inputSize: written.inputSize, outputSize: written.outputSize };
   if (target !== 'host') result.size = await elfSize(file);
   return result;
