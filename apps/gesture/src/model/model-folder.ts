@@ -1,5 +1,5 @@
 import { InputError } from '@sensorkit/dsp';
-import { currentBackend, loadModelFolder, renderModelCard, saveModelFolder, type ModelMetadata, type TableRow } from '@sensorkit/ml';
+import { currentBackend, loadModelFolder, renderModelCard, saveModelFolder, type Int8Report, type ModelMetadata, type TableRow } from '@sensorkit/ml';
 import { GestureModel, type GestureModelConfig } from './gesture-model.js';
 
 export const GESTURE_MODEL_KIND = 'gesture-classifier';
@@ -40,7 +40,9 @@ export async function saveGestureModel(dir: string, model: GestureModel, o: Save
     dataset: o.dataset,
     ...(o.results === undefined ? {} : { metrics: o.results }),
   };
-  const card = renderModelCard({
+  // A function of the folder's int8 report: `eval --save` on a quantized model keeps the card's int8 section.
+  const card = (int8: Int8Report | undefined): string => renderModelCard({
+    ...(int8 ? { int8 } : {}),
     title: 'Gesture classifier',
     summary:
       o.summary ??
