@@ -21,6 +21,8 @@
 #define SYST_CVR (*(volatile uint32_t *)0xE000E018u)
 #define NVIC_ISER0 (*(volatile uint32_t *)0xE000E100u)
 #define SCB_AIRCR (*(volatile uint32_t *)0xE000ED0Cu)
+#define SCB_ICSR (*(volatile uint32_t *)0xE000ED04u)
+#define ICSR_PENDSTSET (1u << 26)
 
 #define CPU_HZ 25000000u
 /* a tick interrupt every 1 ms keeps waits short and the 24-bit SysTick from wrapping unseen */
@@ -55,14 +57,23 @@ void board_write(const uint8_t *bytes, size_t n) {
 }
 
 uint64_t board_counter(void) {
-  uint32_t before, value, after;
-  /* re-read when the millisecond changed under us: the count and the current value must agree */
+  uint32_t before, first, pending, second, after;
+  /*
+   * The SysTick wrap and its interrupt are not one event: between them the value has restarted but ms is
+   * not yet counted (QEMU takes interrupts only between translated blocks), which would read a whole
+   * millisecond early. A pending SysTick says the wrap happened: then the value read after it belongs to
+   * the next millisecond, if it has restarted (high): a value still near 0 is the end of this one (QEMU
+   * can flag the wrap a tick before the value shows it). And re-read when the handler ran in between.
+   */
   do {
     before = ms;
-    value = SYST_CVR;
+    first = SYST_CVR;
+    pending = SCB_ICSR & ICSR_PENDSTSET;
+    second = SYST_CVR;
     after = ms;
   } while (before != after);
-  return (uint64_t)before * TICK_LOAD + (TICK_LOAD - 1u - value);
+  if (pending && second > TICK_LOAD / 2u) return (uint64_t)(before + 1u) * TICK_LOAD + (TICK_LOAD - 1u - second);
+  return (uint64_t)before * TICK_LOAD + (TICK_LOAD - 1u - (pending ? second : first));
 }
 
 uint32_t board_counter_hz(void) { return CPU_HZ; }
